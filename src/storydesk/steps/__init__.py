@@ -1,0 +1,1 @@
+"""storydesk stage package."""
