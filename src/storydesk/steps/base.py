@@ -40,6 +40,10 @@ class Step(ABC):
     needs: frozenset[str] = frozenset()
     adds: frozenset[str] = frozenset()
 
+    def configure(self, *, workers: int, total: int | None) -> None:
+        """Told by the executor how many cores it may use and how many items are coming, so a step
+        can decide whether parallelism pays (spaCy's ``n_process`` costs a model load per process)."""
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 

@@ -1,1 +1,5 @@
-"""storydesk stage package."""
+"""Story clustering: articles → stories."""
+
+from storydesk.steps.cluster.clusterer import StoryClusterer
+
+__all__ = ["StoryClusterer"]
