@@ -47,3 +47,7 @@ class SkipArticle(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+
+
+class DossierSchemaError(StorydeskError):
+    """A dossier does not match the ``storydesk.dossier/1`` JSON Schema (a bug, or a foreign file)."""

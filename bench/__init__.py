@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks (never timed unit tests). Run: python -m bench [--articles N]."""
