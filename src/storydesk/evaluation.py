@@ -61,5 +61,4 @@ def run_named_evaluation(
             f"evaluation data not found at {datasets}",
             hint="put shared/datasets beside the checkout or pass --datasets",
         )
-    result = evals.run_evaluation(name, datasets, limit=limit)
-    evals.print_result(result, console)
+    evals.run_evaluation(name, datasets, limit=limit, show=True)
