@@ -1,0 +1,190 @@
+"""Furniture vocabulary: the words a person recognises as page furniture at a glance.
+
+Two kinds of evidence live here. *Whole-line* phrases ("ADVERTISEMENT", "Share icon", "Most
+popular") are furniture only when they are the entire line, so the same words inside a sentence
+are never touched. *Patterns* ("Image credits: …", "View this post on Instagram …", a tweet's
+"— Name (@handle) October 17, 2024") mark a line wherever they occur in it.
+
+English plus common German, French, Spanish and Italian words; the reason names follow
+``Removed.reason`` in the dossier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WHOLE_LINE: dict[str, tuple[str, ...]] = {
+    "advertisement": (
+        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
+        "sponsored content", "paid content", "promoted", "story continues below advertisement",
+        "article continues below advertisement", "continue reading below", "story continues below",
+        "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità", "annuncio",
+        "reklama", "реклама", "advertentie", "scroll to continue", "scroll to continue with content",
+        "ad feedback", "report this ad", "close ad", "skip ad", "広告", "スポンサードリンク",
+        "广告", "광고",
+    ),
+    "share": (
+        "share", "share icon", "share this", "share this article", "share this story",
+        "share article", "share on facebook", "share on twitter", "share on whatsapp",
+        "share via email", "share on x", "tweet", "tweet this", "email", "e-mail", "print",
+        "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "reddit", "telegram",
+        "flipboard", "messenger", "copy link", "copy url", "link copied", "copied", "save",
+        "save article", "bookmark", "comments", "comment", "leave a comment", "teilen",
+        "artikel teilen", "partager", "partager sur facebook", "compartir", "condividi", "follow",
+        "follow us", "like", "reply", "gift article", "listen", "listen to article",
+    ),
+    "navigation": (
+        "exit mobile version", "connect with us", "edit post", "published", "updated", "posted",
+        "on", "news", "home", "menu", "search", "close", "open", "log in", "login", "sign in",
+        "sign up", "register", "subscribe", "subscribe now", "skip to content",
+        "skip to main content", "skip to navigation", "back to top", "top", "next", "previous",
+        "prev", "more", "less", "show more", "load more", "see more", "view all", "see all",
+        "toggle navigation", "navigation", "sections", "topics", "tags", "categories",
+        "all rights reserved", "privacy policy", "terms of use", "terms of service",
+        "cookie policy", "contact us", "about us", "advertise", "advertise with us", "newsletter",
+        "newsletters", "sign up for our newsletter", "accept", "accept cookies", "ok", "loading",
+        "loading...", "video", "photos", "watch", "play", "pause", "mute", "unmute",
+        "startseite", "suche", "anmelden", "accueil", "rechercher", "connexion", "inicio",
+        "buscar", "cerrar", "-", "–", "—", "|", "•", "·", "/", ">", "»", "«", "...", "…",
+    ),
+    "teaser": (
+        "most popular", "most read", "most viewed", "most shared", "popular", "trending",
+        "trending now", "editors' picks", "editor's picks", "editors’ picks", "editor’s picks",
+        "editor's choice", "top stories", "latest", "latest news", "latest stories",
+        "related", "related news", "related articles", "related stories", "related content",
+        "related topics", "read more", "read next", "read also", "see also", "also read",
+        "you may also like", "you might also like", "recommended", "recommended for you",
+        "more stories", "more news", "more to explore", "don't miss", "what to read next",
+        "this might also interest you", "up next", "more on this story", "in other news",
+        "lesen sie auch", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren",
+        "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "les plus lus",
+        "te puede interesar", "lee también", "leer también", "noticias relacionadas",
+        "lo más leído", "leggi anche", "potrebbe interessarti", "articoli correlati",
+        "関連記事", "相关文章", "相關文章", "관련기사",
+    ),
+}
+
+# Headings of a reader-comment section: everything after them is comments, however long.
+COMMENT_HEADING = re.compile(
+    r"^([1-9]\d*\s+)?(comments?|responses?|replies|reader comments|kommentare|commentaires|comentarios)"
+    r"(\s*\(\d+\))?$|^(leave|post|add|write) a (reply|comment|response)|^join the (discussion|conversation)"
+    r"|^(\d+\s+)?(thoughts|responses|comments) (on|to) |^(top|all|view|show|read|see)( rated| all)? (comments|replies)",
+    re.I,
+)
+
+# Teaser headings whose prefix is enough ("More articles about Russia", "Lesen Sie auch: …").
+_TEASER_HEADING = re.compile(
+    r"^(more (articles|stories|news|from|on|about)\b|related (news|articles|stories|coverage)\b"
+    r"|lesen sie (auch|mehr)|mehr (zum thema|aus|von)\b|weitere artikel|à lire aussi|lire aussi"
+    r"|plus d'articles|te puede interesar|lee también|más noticias|leggi anche|altri articoli"
+    r"|this might also interest you|you (may|might) also (like|be interested))",
+    re.I,
+)
+# A link to another article inside the body ("Related: Mayor opens bridge"): a teaser, but the
+# body goes on after it.
+_TEASER_LINK = re.compile(
+    r"^(related|read more|read also|see also|also read|recommended|watch|more|read)\s*:", re.I
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("embed", re.compile(r"view this post on (instagram|facebook|tiktok)|a post shared by .*\(@", re.I)),
+    ("embed", re.compile(r"pic\.twitter\.com/|—\s*[^—]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$")),
+    ("embed", re.compile(r"^(a |an )?(video|tweet|post|photo) (shared|posted) by\b", re.I)),
+    (
+        "credit",
+        re.compile(
+            r"^(image|photo|picture|video|foto|bild|photograph|illustration|graphic)s?"
+            r"\s*(credits?|source|courtesy|by)?\s*[:：]",
+            re.I,
+        ),
+    ),
+    ("credit", re.compile(r"^(source|credit|credits|quelle|fuente|crédit)s?\s*:\s*\S*(www\.|\.com|images?\b)", re.I)),
+    ("credit", re.compile(r"^\(\s*[a-z]{2,5}(\s*/\s*[a-z]{2,5})*\s*\)$", re.I)),  # "(dsc)", "(afp/dpa)"
+    ("metadata", re.compile(r"^(translated|adapted)( and adapted| and translated)? (from|by)\b", re.I)),
+    ("metadata", re.compile(r"^(übersetzt|traduit|traducido|traduzione)\b", re.I)),
+    (
+        "ai-note",
+        re.compile(
+            r"\b(created|generated|produced|narrated|read|voiced|written)\b[^.]{0,40}"
+            r"\b(ai|artificial intelligence|automated voice|text-to-speech)\b",
+            re.I,
+        ),
+    ),
+    ("reading-time", re.compile(r"^(\d+|one|two|three|four|five)\s*(-\s*)?(min|mins|minutes?)\.?\s*(read|reading|lesezeit|de lecture|de lectura)\b", re.I)),
+    ("reading-time", re.compile(r"^(lesezeit|reading time|temps de lecture|tiempo de lectura)\s*:?\s*\d+", re.I)),
+    ("gallery", re.compile(r"^(image|photo|slide|bild|foto)?\s*\d{1,3}\s*(/|of|von|de|sur)\s*\d{1,3}$", re.I)),
+    ("navigation", re.compile(r"(©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)", re.I)),
+    ("navigation", re.compile(r"^(skip to|jump to) |^(back to|go to) (top|home|homepage|main)\b", re.I)),
+    ("navigation", re.compile(r"^(https?://|www\.)\S+$", re.I)),
+    ("share", re.compile(r"^(share|teilen|partager|compartir)( (on|via|this|auf|sur|en))? ?(facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|pinterest|reddit)", re.I)),
+    ("advertisement", re.compile(r"^(advertisement|anzeige|publicité|publicidad)\s*[-–—:|]", re.I)),
+    ("navigation", re.compile(r"\b(sign up|subscribe) (for|to) (our|the) (free )?(daily |weekly )?(newsletter|briefing)s?\b", re.I)),
+    ("cookie-notice", re.compile(r"\b(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website))", re.I)),
+    ("cookie-notice", re.compile(r"\bcookies?\b.*\b(website|browser|consent|privacy|opt-out|your experience)\b|\b(website|browser|consent|privacy)\b.*\bcookies?\b", re.I)),
+    ("navigation", re.compile(r"\b(permalink|\d+ comments?|posted in)\b.*\|", re.I)),
+    ("comment", re.compile(r"^.{1,80}\b(said|says|wrote|schrieb|a écrit|dijo)\s*:$", re.I)),
+    ("navigation", re.compile(r"^(this (article|story|content) is (only )?(available|for) (to )?subscribers|to read the full (story|article))", re.I)),
+    # Agency credit closing a caption: "(AP Photo/Evan Vucci)"; case matters ("(ePA)" is not EPA).
+    ("caption", re.compile(r"\((AP|AFP|Reuters|REUTERS|Getty|GETTY|EPA|dpa|DPA|Shutterstock|iStock)\b[^)]*\)\s*$")),
+    (
+        "caption",
+        re.compile(
+            r"(\b(photo|photograph|image|foto|bild)s?\s*:|getty images|ap photo/|reuters/"
+            r"|afp via getty|/\s*shutterstock|/\s*istock|imago images|\bphoto credit)",
+            re.I,
+        ),
+    ),
+)
+
+# A credit glued to the end of a sentence: "... apparently fled.archivBild: keystone".
+CREDIT_SUFFIX = re.compile(
+    r"(?<=[.!?”\"’])\s*(?P<credit>\S{0,12}?(Bild|Foto|Photo|Image|Picture|Credit|Quelle|Source|Photograph)s?"
+    r"\s*:\s*[^.!?:]{1,60})$"
+)
+
+
+# No furniture line is longer than this; longer lines are not searched (and stay cheap).
+MAX_FURNITURE_CHARS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class VocabHit:
+    """A furniture match: the reason, and whether the line heads a list of teasers."""
+
+    reason: str
+    teaser_heading: bool = False
+    comment_heading: bool = False
+
+
+def _norm(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip(" \t:•·|>»«-–—*#.![]()").strip()).lower().replace("’", "'")
+
+
+_WHOLE = {phrase.replace("’", "'"): reason for reason, phrases in _WHOLE_LINE.items() for phrase in phrases}
+
+
+def match_furniture(line: str) -> VocabHit | None:
+    """Return the furniture reason for a whole line, or ``None`` when the words give no sign."""
+    if len(line) > MAX_FURNITURE_CHARS:
+        return None
+    norm = _norm(line)
+    if not norm:
+        return VocabHit("navigation")
+    if len(norm) < 60 and COMMENT_HEADING.match(norm):
+        return VocabHit("comment", comment_heading=True)
+    reason = _WHOLE.get(norm)
+    if reason:
+        return VocabHit(reason, teaser_heading=reason == "teaser")
+    words = len(norm.split())
+    if words <= 10 and _TEASER_HEADING.match(norm):
+        return VocabHit("teaser", teaser_heading=True)
+    if words <= 20 and _TEASER_LINK.match(line.strip()):
+        return VocabHit("teaser")
+    for reason, pattern in _PATTERNS:
+        if pattern.search(line):
+            # Long prose that merely mentions "copyright" or a photo is still body text.
+            if reason in {"navigation", "caption", "credit"} and words > 40:
+                continue
+            return VocabHit(reason)
+    return None
