@@ -1,0 +1,328 @@
+"""Token-level reading of amounts in a spaCy Doc: the number words, the hedge before them, a range,
+and the unit after them ("about six kilometers", "between 5 and 7 people", "a 3,000-strong unit",
+"$3bn", "a 12-year-old").
+
+``scan_amounts(doc)`` returns one ``Amount`` per stated amount, in text order, without deciding
+whether it is worth reporting (dates, identifiers and list numbers are filtered in
+``quantities.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word, read_number
+from storydesk.steps.extract.units import (
+    AMBIGUOUS_FORMS,
+    CURRENCY_SYMBOLS,
+    UNITS,
+    Unit,
+    lookup_unit,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Amount", "scan_amounts"]
+
+
+@dataclass(slots=True)
+class Amount:
+    """One amount as written. Token indices are half-open; ``start``/``end`` are the character
+    offsets of hedge + number + unit (what a quote shows)."""
+
+    num_start: int  # first token of the number (after hedge and currency symbol)
+    num_end: int  # token after the number (after the upper bound of a range)
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    hedge: str | None = None
+    unit: Unit | None = None
+    unit_text: str = ""
+    last_token: int = 0  # last token of the whole amount (unit included)
+    special: str = ""  # "age" ("12-year-old"), "strong" ("3,000-strong"), "" otherwise
+    vague: bool = False  # "tens of thousands", "dozens": the words only give a lower bound
+
+
+# Hedges, longest first so "no more than" wins over "more than".
+_HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
+    [
+        (("about",), "approximate"), (("around",), "approximate"), (("round",), "approximate"),
+        (("approximately",), "approximate"), (("approx",), "approximate"),
+        (("approx.",), "approximate"), (("roughly",), "approximate"), (("some",), "approximate"),
+        (("nearly",), "approximate"), (("almost",), "approximate"), (("close", "to"), "approximate"),
+        (("~",), "approximate"), (("circa",), "approximate"), (("ca.",), "approximate"),
+        (("an", "estimated"), "estimated"), (("estimated",), "estimated"),
+        (("at", "least"), "at_least"), (("more", "than"), "at_least"), (("over",), "at_least"),
+        (("upwards", "of"), "at_least"), (("upward", "of"), "at_least"),
+        (("in", "excess", "of"), "at_least"), (("a", "minimum", "of"), "at_least"),
+        (("just", "over"), "at_least"), (("above",), "at_least"), (("no", "fewer", "than"), "at_least"),
+        (("no", "less", "than"), "at_least"),
+        (("up", "to"), "at_most"), (("less", "than"), "at_most"), (("fewer", "than"), "at_most"),
+        (("under",), "at_most"), (("no", "more", "than"), "at_most"), (("at", "most"), "at_most"),
+        (("below",), "at_most"), (("as", "many", "as"), "at_most"), (("just", "under"), "at_most"),
+        (("a", "maximum", "of"), "at_most"),
+        (("between",), "range"),
+    ],
+    key=lambda item: -len(item[0]),
+)
+_VAGUE_PLURALS = frozenset({"tens", "dozens", "scores", "hundreds", "thousands", "millions",
+                            "billions"})
+_ARTICLE_MULTIPLIERS = frozenset({"dozen", "hundred", "thousand", "million", "billion",
+                                  "trillion"})
+# Suffixes glued to a numeral: "3bn", "10k". "m" is a multiplier only after a currency ("£30m");
+# "100m" alone is a distance.
+_GLUED_SUFFIX = frozenset({"bn", "k", "mn", "tn", "b", "mln", "bln"})
+_NUMERAL_TOKEN = re.compile(r"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈]?\.\d+$", re.I)
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})*")
+_GROUP = re.compile(r"^\d{3}$")
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+_CURRENCY_TOKEN = frozenset(CURRENCY_SYMBOLS)
+
+
+def scan_amounts(doc: Doc) -> list[Amount]:
+    """Every amount stated in ``doc``, in order; tokens belong to at most one amount."""
+    amounts: list[Amount] = []
+    i, n = 0, len(doc)
+    while i < n:
+        end = _number_end(doc, i)
+        reading = None
+        while end > i:
+            reading = read_number(_text(doc, i, end))
+            if reading is not None:
+                break
+            end -= 1
+        if reading is None:
+            ranged = _range_token(doc, i)
+            if ranged is not None:
+                amounts.append(ranged)
+                i = ranged.last_token + 1
+                continue
+            i += 1
+            continue
+        amount = Amount(i, end, doc[i].idx, _char_end(doc, end), reading.value,
+                        vague=reading.hedge is not None, last_token=end - 1)
+        if doc[end - 1].text.endswith(".") and doc[end - 1].is_alpha is False:
+            amount.end -= 1  # the sentence's full stop is not part of "£30m"
+        if reading.hedge:
+            amount.hedge = reading.hedge
+        _attach_range(doc, amount)
+        _attach_unit(doc, amount)
+        _attach_prefix(doc, amount)
+        amounts.append(amount)
+        i = amount.last_token + 1
+    return amounts
+
+
+# -- the number itself ------------------------------------------------------------------------------
+
+
+def _is_core(tok: Token) -> bool:
+    text = tok.text
+    if _NUMERAL_TOKEN.match(text):
+        return True
+    return is_number_word(text)
+
+
+def _is_word_number(tok: Token) -> bool:
+    return tok.is_alpha or "-" in tok.text and is_number_word(tok.text)
+
+
+def _number_end(doc: Doc, i: int) -> int:
+    """The token after the longest number phrase starting at ``i`` (``i`` when none starts)."""
+    n = len(doc)
+    low = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < n else ""
+    if low in ("a", "an"):
+        if nxt in _ARTICLE_MULTIPLIERS:
+            j = i + 2
+        elif nxt == "couple" and i + 2 < n and doc[i + 2].lower_ == "of":
+            return i + 2
+        else:
+            return i
+    elif low == "half":
+        if nxt == "a" and i + 2 < n and doc[i + 2].lower_ in _ARTICLE_MULTIPLIERS:
+            j = i + 3
+        else:
+            return i
+    elif low in _VAGUE_PLURALS:
+        if low == "tens" and nxt != "of":
+            return i
+        j = i + 1
+    elif _is_core(doc[i]):
+        j = i + 1
+    else:
+        return i
+    while j < n:
+        prev, tok = doc[j - 1], doc[j]
+        word_prev = _is_word_number(prev) or prev.lower_ in _VAGUE_PLURALS
+        if prev.lower_ in _VAGUE_PLURALS:
+            # "tens of thousands", "hundreds of thousands": "of" is part of the number.
+            if tok.lower_ == "of" and j + 1 < n and doc[j + 1].lower_ in (
+                "thousands", "millions", "billions", "hundreds"
+            ) and prev.lower_ in ("tens", "hundreds", "dozens", "scores"):
+                j += 2
+                continue
+            break
+        suffix = tok.lower_.rstrip(".")  # "£30m." at the end of a sentence is one token "m."
+        if prev.whitespace_ == "" and suffix in _GLUED_SUFFIX | {"m"} and not word_prev:
+            if suffix != "m" or (i > 0 and doc[i - 1].lower_ in _CURRENCY_TOKEN):
+                j += 1
+            break
+        if tok.lower_ in MULTIPLIERS and len(tok.text) > 1 and tok.lower_ not in ("mm",):
+            j += 1  # "1.2 million", "two dozen", "three hundred"
+            continue
+        if word_prev and _is_word_number(tok) and is_number_word(tok.text):
+            j += 1  # "twenty one", "one hundred six"
+            continue
+        if (tok.text in ("-", "–") and word_prev and j + 1 < n
+                and is_number_word(doc[j + 1].text) and doc[j + 1].is_alpha):
+            j += 2  # "twenty - one" as spaCy splits "twenty-one"
+            continue
+        if (tok.lower_ == "and" and word_prev and j + 1 < n and is_number_word(doc[j + 1].text)
+                and prev.lower_ in ("hundred", "thousand", "million", "billion", "trillion")):
+            j += 2  # "one hundred and six"
+            continue
+        if (_GROUP.match(tok.text) and prev.whitespace_ == " "
+                and _SPACED.fullmatch(_text(doc, i, j))):
+            j += 1  # "10 000": a space as the thousands separator
+            continue
+        break
+    return j
+
+
+def _text(doc: Doc, i: int, j: int) -> str:
+    return doc.text[doc[i].idx : _char_end(doc, j)]
+
+
+def _char_end(doc: Doc, j: int) -> int:
+    last = doc[j - 1]
+    return last.idx + len(last.text)
+
+
+def _range_token(doc: Doc, i: int) -> Amount | None:
+    """"5-7" written as one token."""
+    m = _RANGE_TOKEN.match(doc[i].text)
+    if not m:
+        return None
+    low, high = read_number(m[1]), read_number(m[2])
+    if low is None or high is None or high.value <= low.value:
+        return None
+    amount = Amount(i, i + 1, doc[i].idx, _char_end(doc, i + 1), low.value, high.value, "range",
+                    last_token=i)
+    _attach_unit(doc, amount)
+    _attach_prefix(doc, amount)
+    return amount
+
+
+# -- around the number -----------------------------------------------------------------------------
+
+
+def _attach_range(doc: Doc, amount: Amount) -> None:
+    """"5 to 7", "5-7", "five or six", and "between 5 and 7" (the "between" is read as a hedge)."""
+    j, n = amount.num_end, len(doc)
+    if j + 1 >= n:
+        return
+    sep = doc[j].lower_
+    between = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "between"
+    from_ = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "from"
+    if between and sep != "and":
+        return
+    if sep not in ("-", "–", "to", "or", "and"):
+        return
+    if sep == "and" and not between:
+        return
+    if sep == "to" and from_:
+        return  # "rose from 5 to 7": a change, not a range
+    if sep in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_):
+        return  # "5 - 7" with spaces is more often a score or a list than a range
+    k = j + 1
+    if doc[k].lower_ in _CURRENCY_TOKEN:
+        k += 1  # "$5 to $7"
+    end = _number_end(doc, k)
+    reading = read_number(_text(doc, k, end)) if end > k else None
+    if reading is None or reading.value <= amount.value:
+        return
+    amount.high = reading.value
+    amount.hedge = "range"
+    amount.num_end = end
+    amount.last_token = end - 1
+    amount.end = _char_end(doc, end)
+
+
+def _attach_unit(doc: Doc, amount: Amount) -> None:
+    """The unit right after the number: "miles", "per cent", "-strong", "-year-old", "dollars"."""
+    j, n = amount.num_end, len(doc)
+    if j >= n:
+        return
+    tok = doc[j]
+    if tok.is_space:
+        return
+    # Hyphenated compounds: "3,000-strong", "12-year-old", "10-kilometre", "24-hour".
+    if tok.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n:
+        word = doc[j + 1].lower_
+        if word == "strong":
+            _set_unit(doc, amount, None, "strong", j + 1, special="strong")
+            return
+        if word == "year" and j + 3 < n and doc[j + 2].text == "-" and doc[j + 3].lower_ == "old":
+            _set_unit(doc, amount, lookup_unit("years"), "years", j + 3, special="age")
+            return
+        if word == "year" and j + 2 < n and doc[j + 2].lower_ == "old":
+            _set_unit(doc, amount, lookup_unit("years"), "years", j + 2, special="age")
+            return  # "a one-year old infant"
+        unit = lookup_unit(word)
+        if unit is not None and word not in AMBIGUOUS_FORMS:
+            _set_unit(doc, amount, unit, doc[j + 1].text, j + 1)
+        return
+    if j + 1 < n and not doc[j + 1].is_space and tok.whitespace_ != "":
+        two = f"{tok.lower_} {doc[j + 1].lower_}"
+        unit = lookup_unit(two)
+        if unit is not None:
+            _set_unit(doc, amount, unit, _text(doc, j, j + 2), j + 1)
+            return
+    unit = lookup_unit(tok.text)
+    if unit is None:
+        return
+    if unit.kind == "money" and tok.text in _CURRENCY_TOKEN:
+        return  # a symbol after a number starts the next amount ("5 $10 bills" is rare)
+    special = ""
+    if unit.name == "year" and j + 1 < n and doc[j + 1].lower_ == "old":
+        special, end = "age", j + 1  # "19 years old"
+    else:
+        end = j
+    _set_unit(doc, amount, unit, tok.text, end, special=special)
+
+
+def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
+              special: str = "") -> None:
+    amount.last_token = last
+    amount.end = _char_end(doc, last + 1)
+    if text.endswith(".") and text.lower() not in UNITS:
+        text, amount.end = text[:-1], amount.end - 1  # "100 m." ends a sentence
+    amount.unit, amount.unit_text, amount.special = unit, text, special
+
+
+def _attach_prefix(doc: Doc, amount: Amount) -> None:
+    """A currency symbol and a hedge before the number ("about $5", "an estimated 18", "~300")."""
+    k = amount.num_start
+    if k > 0 and doc[k - 1].lower_ in _CURRENCY_TOKEN:
+        k -= 1
+        currency = lookup_unit(doc[k].lower_)
+        if amount.unit is None or amount.unit.kind != "money":
+            amount.unit, amount.unit_text = currency, doc[k].text
+    amount.start = doc[k].idx
+    first = doc[amount.num_start].text
+    if first[:1] in ("~", "≈") and amount.hedge is None:
+        amount.hedge = "approximate"
+    words = [t.lower_ for t in doc[max(0, k - 3) : k]]
+    for phrase, hedge in _HEDGES:
+        if tuple(words[-len(phrase) :]) == phrase and len(words) >= len(phrase):
+            if hedge == "range" and amount.high is None:
+                return  # "between" without a second number
+            if hedge != "range" or amount.hedge == "range":
+                amount.hedge = hedge
+            amount.start = doc[k - len(phrase)].idx
+            return

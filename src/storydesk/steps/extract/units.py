@@ -1,0 +1,142 @@
+"""Units of measure and their normalisation to one base unit per dimension.
+
+distance → km, weight → kg, area → km², duration → days, percent → percent, money → the ISO code
+of its currency (kept: amounts in different currencies are never converted into each other),
+counts → "count". ``normalize(4, "miles") == (6.437..., "km", "distance")``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Unit", "UNITS", "CURRENCY_SYMBOLS", "lookup_unit", "normalize", "unit_kind"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit: ``factor`` converts a value in this unit to ``base`` (the dimension's base unit);
+    ``kind`` is the claim kind of the dimension (see ``model.CLAIM_KINDS``)."""
+
+    name: str
+    base: str
+    factor: float
+    kind: str
+
+
+_MILE_KM = 1.609344
+_DAY_PER_YEAR = 365.25
+_DAY_PER_MONTH = _DAY_PER_YEAR / 12
+
+
+def _table() -> dict[str, Unit]:
+    """Every written form of every unit, lower-cased, singular and plural."""
+    forms: dict[str, Unit] = {}
+
+    def add(kind: str, base: str, factor: float, name: str, *spellings: str) -> None:
+        unit = Unit(name, base, factor, kind)
+        for spelling in (name, *spellings):
+            forms[spelling] = unit
+
+    # distance → km
+    add("distance", "km", 1.0, "km", "kilometer", "kilometers", "kilometre", "kilometres",
+        "kms", "klicks")
+    add("distance", "km", 0.001, "m", "meter", "meters", "metre", "metres")
+    add("distance", "km", 1e-5, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+    add("distance", "km", _MILE_KM, "mile", "miles", "mi")
+    add("distance", "km", 1.852, "nautical mile", "nautical miles", "nmi")
+    add("distance", "km", 0.0003048, "foot", "feet", "ft")
+    add("distance", "km", 0.0009144, "yard", "yards", "yd", "yds")
+    add("distance", "km", 0.0000254, "inch", "inches", "in.")
+    # weight → kg
+    add("other", "kg", 1.0, "kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo",
+        "kilos", "kgs")
+    add("other", "kg", 0.001, "g", "gram", "grams", "gramme", "grammes")
+    add("other", "kg", 1000.0, "tonne", "tonnes", "metric ton", "metric tons", "t")
+    add("other", "kg", 907.18474, "ton", "tons")
+    add("other", "kg", 0.45359237, "pound", "lb", "lbs")
+    # area → km²
+    add("other", "km²", 1.0, "km²", "km2", "sq km", "square kilometer", "square kilometers",
+        "square kilometre", "square kilometres")
+    add("other", "km²", _MILE_KM**2, "sq mi", "square mile", "square miles")
+    add("other", "km²", 0.01, "hectare", "hectares", "ha")
+    add("other", "km²", 0.0040468564, "acre", "acres")
+    add("other", "km²", 1e-6, "m²", "m2", "sq m", "square meter", "square meters",
+        "square metre", "square metres")
+    # duration → days
+    add("duration", "days", 1 / 86400, "second", "seconds", "sec", "secs")
+    add("duration", "days", 1 / 1440, "minute", "minutes", "min", "mins")
+    add("duration", "days", 1 / 24, "hour", "hours", "hr", "hrs")
+    add("duration", "days", 1.0, "day", "days")
+    add("duration", "days", 7.0, "week", "weeks")
+    add("duration", "days", _DAY_PER_MONTH, "month", "months")
+    add("duration", "days", _DAY_PER_YEAR, "year", "years", "yr", "yrs")
+    add("duration", "days", _DAY_PER_YEAR * 10, "decade", "decades")
+    # percent
+    add("percent", "percent", 1.0, "percent", "%", "per cent", "pct", "percentage points",
+        "percentage point")
+    # money → ISO code, never converted across currencies
+    add("money", "USD", 1.0, "USD", "dollar", "dollars", "usd", "us dollars", "$", "us$")
+    add("money", "EUR", 1.0, "EUR", "euro", "euros", "eur", "€")
+    add("money", "GBP", 1.0, "GBP", "pound sterling", "pounds sterling", "sterling", "gbp", "£")
+    add("money", "UAH", 1.0, "UAH", "hryvnia", "hryvnias", "hryvnas", "hryvnya", "uah", "₴")
+    add("money", "RUB", 1.0, "RUB", "rouble", "roubles", "ruble", "rubles", "rub", "₽")
+    add("money", "JPY", 1.0, "JPY", "yen", "jpy", "¥")
+    add("money", "CNY", 1.0, "CNY", "yuan", "renminbi", "cny")
+    add("money", "KRW", 1.0, "KRW", "won", "krw")
+    add("money", "KPW", 1.0, "KPW", "north korean won", "kpw")
+    add("money", "CHF", 1.0, "CHF", "swiss franc", "swiss francs", "chf")
+    add("money", "INR", 1.0, "INR", "rupee", "rupees", "inr")
+    return forms
+
+
+UNITS: dict[str, Unit] = _table()
+# "pounds" after a number is money far more often than weight in news ("£30m", "30 pounds").
+UNITS["pounds"] = UNITS["£"]
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY",
+}
+# Forms so short or common that a hyphenated compound with them is not a measure ("a 3-D film",
+# "a 4-t truck" is rare, "the 2-in-1 deal" is not).
+AMBIGUOUS_FORMS = frozenset({"m", "g", "t", "in.", "min", "sec", "ha", "won", "yen", "mi", "ft",
+                             "yd", "b"})
+
+
+def lookup_unit(text: str) -> Unit | None:
+    """The unit ``text`` names ("miles", "km", "%", "per cent", "hryvnias"), or ``None``."""
+    key = " ".join(text.lower().replace("’", "'").split())
+    return UNITS.get(key) or UNITS.get(key.rstrip("."))
+
+
+def unit_kind(text: str) -> str | None:
+    """The claim kind of the unit ``text`` names, or ``None`` when it is not a unit."""
+    unit = lookup_unit(text)
+    return unit.kind if unit else None
+
+
+def normalize(value: float, unit: str) -> tuple[float, str, str]:
+    """``(value, base_unit, kind)`` for ``value`` in ``unit``; unknown units are counted things.
+
+    >>> normalize(6, "kilometers")
+    (6.0, 'km', 'distance')
+    >>> normalize(3, "billion dollars")
+    (3000000000.0, 'USD', 'money')
+    >>> normalize(18, "soldiers")
+    (18.0, 'count', 'count')
+    """
+    known = lookup_unit(unit)
+    if known is None:
+        value, rest = _strip_multipliers(value, unit)
+        known = lookup_unit(rest) if rest != unit else None
+    if known is None:
+        return float(value), "count", "count"
+    return float(value) * known.factor, known.base, known.kind
+
+
+def _strip_multipliers(value: float, unit: str) -> tuple[float, str]:
+    """Fold scale words written with the unit into the value: ("billion dollars", 3) → 3e9."""
+    from storydesk.steps.extract.numbers import MULTIPLIERS
+
+    words = unit.lower().split()
+    while words and words[0] in MULTIPLIERS and len(words[0]) > 1:
+        value *= MULTIPLIERS[words.pop(0)]
+    return value, " ".join(words)
