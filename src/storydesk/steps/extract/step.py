@@ -43,12 +43,20 @@ class SpacyExtractor(ArticleStep):
         n_process: int = 1,
         batch_size: int = 32,
         max_chars: int | None = None,
+        parallel_from: int | None = None,
     ) -> None:
         self._nlp = nlp
         self.n_process = max(1, int(n_process))
+        # From this many articles on, the executor's cores are used (each worker process loads
+        # the model, ~2 s, so small runs are faster in one process). None: keep n_process.
+        self.parallel_from = parallel_from
         self.batch_size = max(1, int(batch_size))
         self.max_chars = max_chars
         self.truncated = 0
+
+    def configure(self, *, workers: int, total: int | None) -> None:
+        if self.parallel_from is not None and total is not None:
+            self.n_process = workers if total >= self.parallel_from else 1
 
     def __repr__(self) -> str:
         return f"SpacyExtractor(n_process={self.n_process}, batch_size={self.batch_size})"
