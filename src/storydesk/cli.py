@@ -9,7 +9,7 @@ import json
 import sys
 from collections import Counter
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -38,23 +38,23 @@ Config = Annotated[
 ]
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     json = "json"
     md = "md"
     html = "html"
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     ray = "ray"
 
 
-class CleanFormat(str, Enum):
+class CleanFormat(StrEnum):
     text = "text"
     jsonl = "jsonl"
 
 
-class JsonlFormat(str, Enum):
+class JsonlFormat(StrEnum):
     jsonl = "jsonl"
 
 

@@ -35,7 +35,9 @@ class Corpus:
         return {a.id: a for a in self.articles}
 
 
-class Step(ABC):
+class Step:
+    """What every step has: a name, the fields it needs and adds, and an executor hook."""
+
     name: str = "step"
     needs: frozenset[str] = frozenset()
     adds: frozenset[str] = frozenset()
@@ -43,6 +45,7 @@ class Step(ABC):
     def configure(self, *, workers: int, total: int | None) -> None:
         """Told by the executor how many cores it may use and how many items are coming, so a step
         can decide whether parallelism pays (spaCy's ``n_process`` costs a model load per process)."""
+        return None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -70,12 +73,12 @@ class ArticleStep(Step):
             yield result
 
 
-class CorpusStep(Step):
+class CorpusStep(Step, ABC):
     @abstractmethod
     def run_corpus(self, corpus: Corpus, stats: StepStats) -> Corpus: ...
 
 
-class StoryStep(Step):
+class StoryStep(Step, ABC):
     @abstractmethod
     def run_story(self, story: Story, articles: dict[str, Article]) -> Story: ...
 
