@@ -1,1 +1,0 @@
-"""storydesk stage package."""
