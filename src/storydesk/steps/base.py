@@ -66,11 +66,18 @@ class ArticleStep(Step):
             try:
                 result = self.process(article)
             except SkipArticle as skip:
-                stats.skip(skip.reason)
-                skipped.append(Skipped(article.source, _reason(skip), self.name))
+                self.record_skip(article, skip, stats, skipped)
                 continue
             stats.kept += 1
             yield result
+
+    def record_skip(
+        self, article: Article, skip: SkipArticle, stats: StepStats, skipped: list[Skipped]
+    ) -> None:
+        """Count one skipped article under its reason and list it for the dossier (steps that
+        override ``run`` call this too, so every skip is accounted for the same way)."""
+        stats.skip(skip.reason)
+        skipped.append(Skipped(article.source, _reason(skip), self.name))
 
 
 class CorpusStep(Step, ABC):

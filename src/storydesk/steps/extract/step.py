@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from storydesk.errors import SkipArticle
 from storydesk.model import Article, Skipped, Span, StepStats
-from storydesk.steps.base import ArticleStep, _reason
+from storydesk.steps.base import ArticleStep
 from storydesk.steps.extract.attributions import find_attributions
 from storydesk.steps.extract.dates import find_dates
 from storydesk.steps.extract.flags import find_flags
@@ -87,8 +87,7 @@ class SpacyExtractor(ArticleStep):
                 try:
                     text = self._text_for(article)
                 except SkipArticle as skip:
-                    stats.skip(skip.reason)
-                    skipped.append(Skipped(article.source, _reason(skip), self.name))
+                    self.record_skip(article, skip, stats, skipped)
                     continue
                 pending[index] = article
                 yield text, index
