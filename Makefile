@@ -26,6 +26,7 @@ browser:
 
 lint: install
 	$(BIN)/ruff check src tests eval bench
+	$(BIN)/mypy
 
 # The whole suite: unit tests, browser tests and the accuracy floors (eval/floors.toml).
 test: install browser lint
