@@ -96,3 +96,16 @@ def test_name_normalisation(name: str, cleaned: str, key: str, descriptive: bool
     assert clean_name(name) == cleaned
     assert normalize_name(name) == key
     assert is_descriptive(name) is descriptive
+
+
+def test_aliases_description_synonyms_and_institution_heads():
+    from storydesk.aliases import group_aliases
+
+    groups = group_aliases(
+        ["Ukrainian intelligence officials", "Ukrainian spies", "Ukrainian intelligence",
+         "Russian intelligence officials", "a Western diplomat"]
+    )
+    together = next(g for g in groups if "Ukrainian spies" in g)
+    assert "Ukrainian intelligence officials" in together
+    assert "Russian intelligence officials" not in together
+    assert ["a Western diplomat"] in [g[-1:] for g in groups]

@@ -302,7 +302,9 @@ def test_unnamed_source_beside_a_named_one_is_that_ones(make_article) -> None:
 
 @pytest.mark.parametrize(
     ("link", "origin"),
-    [(True, "Suspilne (citing Ukrainian spies)"), (False, "DayFR (citing Ukrainian spies)")],
+    # "Ukrainian spies" and "A Ukrainian intelligence official" are one description of one source.
+    [(True, "Suspilne (citing A Ukrainian intelligence official)"),
+     (False, "DayFR (citing A Ukrainian intelligence official)")],
 )
 def test_unnamed_source_joins_the_one_named_relay_of_its_article(make_article, link, origin):
     text = ("Around twenty North Korean soldiers are missing, according to Ukrainian spies. "

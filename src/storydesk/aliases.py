@@ -69,6 +69,11 @@ _VAGUE_WORDS = frozenset(
         "unidentified", "senior", "other", "many", "its", "their", "his", "her", "of", "from",
     }
 )  # fmt: skip
+# Description words that name the same kind of source in other words ("Ukrainian spies" are
+# "Ukrainian intelligence"), in the singular form _singular() gives.
+_DESCRIPTION_SYNONYMS = {"spy": "intelligence", "spie": "intelligence", "spook": "intelligence"}
+# Heads of descriptions that stand for the people of an institution ("intelligence officials").
+_GENERIC_HEADS = frozenset({"official", "source", "officer", "agent", "insider", "representative"})
 # "Russia" + "n" is a demonym, not a typo; likewise "Israel" + "i", "China"/"Chinese".
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ans", "ians", "ns", "i", "is", "ese", "ish", "ic", "ite")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
@@ -135,7 +140,8 @@ def _prepare(raw: str, index: int) -> _Name:
     words = [t.lower().replace(".", "") for t in tokens]
     if descriptive:
         # Descriptions: only content words count, in the singular ("officials" = "official").
-        words = [_singular(w) for w in words if w not in _VAGUE_WORDS]
+        singular = (_singular(w) for w in words if w not in _VAGUE_WORDS)
+        words = list(dict.fromkeys(_DESCRIPTION_SYNONYMS.get(w, w) for w in singular))
     else:
         while len(words) > 1 and words[0] in _TITLES:
             words = words[1:]
@@ -183,8 +189,12 @@ def _partial_of(short: _Name, long: _Name) -> bool:
     if not short.words:
         return False
     if short.descriptive:
-        # "intelligence officials" ⊂ "Ukrainian intelligence officials", same head noun.
-        return short.words[-1] == long.words[-1] and set(short.words) <= set(long.words)
+        # "intelligence officials" ⊂ "Ukrainian intelligence officials", same head noun; and
+        # "Ukrainian intelligence" (the institution) = its "officials" / "sources".
+        same_head = short.words[-1] == long.words[-1] or (
+            long.words[-1] in _GENERIC_HEADS and short.words[-1] == long.words[-2]
+        )
+        return same_head and set(short.words) <= set(long.words)
     lw, sw = long.words, short.words
     if any(w in _ORG_WORDS for w in lw) or any(w in _PLACE_MODIFIERS for w in lw):
         return False
