@@ -123,3 +123,14 @@ def test_pipeline_skips_bad_files_and_analyses_the_rest(tmp_path, samples_dir):
     validate_dossier(result.to_dict())
     read_stats = result.stats[0]
     assert read_stats.name == "read" and sum(read_stats.skipped.values()) >= 3
+
+
+def test_pipeline_demo_counts_independent_origins(dossier):
+    claims = dossier.stories[0].claims
+    desertion = next(c for c in claims if any(m.normalized.value == 18 for m in c.mentions))
+    sent = next(c for c in claims if any(m.normalized.value == 10000 for m in c.mentions))
+    # Five outlets, one origin: Suspilne citing unnamed Ukrainian intelligence officials.
+    assert desertion.independent_origins == 1
+    assert "Suspilne" in desertion.origins[0]
+    # Zelensky, and separately a Western diplomat speaking to the Kyiv Independent.
+    assert sent.independent_origins == 2

@@ -378,3 +378,28 @@ def test_archive_service_is_not_an_outlet(make_article) -> None:
     ProvenanceBuilder().run_story(story, by_id)
     assert claim.origins == ["saukvalley.com"]
     assert "web.archive.org" not in {s.name for s in story.sources}
+
+
+def test_a_repeat_of_an_attributed_figure_in_the_same_article_is_not_a_new_origin(make_article):
+    text = ("Around twenty soldiers are missing, according to Suspilne. "
+            "Shortly after, around twenty soldiers had deserted.")  # fmt: skip
+    article = make_article(text, id="r1", outlet="DayFR")
+    article.attributions = [_cites(text, "Suspilne", "Around twenty soldiers are missing",
+                                   cue="according to")]
+    first = _mention(article, "Around twenty soldiers are missing", ("Suspilne",))
+    repeat = _mention(article, "around twenty soldiers had deserted")
+    claim = Claim("k", "deserted", "count", "single_source", mentions=[first, repeat])
+    story, by_id = _story([article], [claim])
+    ProvenanceBuilder().run_story(story, by_id)
+    assert claim.origins == ["Suspilne"]
+    assert claim.independent_origins == 1
+
+
+def test_an_unattributed_figure_alone_stands_on_its_outlet(make_article):
+    text = "Around twenty soldiers had deserted."
+    article = make_article(text, id="r2", outlet="DayFR")
+    claim = Claim("k", "deserted", "count", "single_source",
+                  mentions=[_mention(article, "around twenty soldiers".capitalize())])
+    story, by_id = _story([article], [claim])
+    ProvenanceBuilder().run_story(story, by_id)
+    assert claim.origins == ["DayFR"]

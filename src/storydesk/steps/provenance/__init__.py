@@ -85,12 +85,24 @@ class ProvenanceBuilder(StoryStep):
         root: dict[str, str],
     ) -> None:
         labels: dict[str, Counter[str]] = {}  # origin key -> its labels, by use
-        for mention in claim.mentions:
+        chains_of = [
+            [_follow(c, graph) for c in _mention_chains(m, by_article.get(m.article_id, []), graph)]
+            for m in claim.mentions
+        ]
+        # An article that attributes a figure once and repeats it later without saying whose it
+        # is relies on the same source both times: the repeat is not the outlet's own origin.
+        attributed_in = {
+            root.get(m.article_id, m.article_id)
+            for m, chains in zip(claim.mentions, chains_of, strict=True)
+            if chains
+        }
+        for mention, chains in zip(claim.mentions, chains_of, strict=True):
             origin_article = root.get(mention.article_id, mention.article_id)
+            if not chains and origin_article in attributed_in:
+                continue
             article = articles.get(origin_article) or articles.get(mention.article_id)
             own = own_outlet(article, graph) if article else None
             cited = by_article.get(mention.article_id, [])
-            chains = [_follow(c, graph) for c in _mention_chains(mention, cited, graph)]
             # Where an unnamed source of this mention comes from, nearest evidence first: an
             # outlet beside it ("intelligence sources tell Suspilne"), the story's one outlet
             # citing the same description, the one outlet this article shows citing unnamed
