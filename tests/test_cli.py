@@ -127,3 +127,12 @@ def test_cli_eval_unknown_name_is_a_usage_error():
     result = storydesk("eval", "no-such-eval")
     assert result.returncode == 2
     assert "unknown evaluation" in result.stderr
+
+
+def test_cli_url_list_to_loopback_is_refused_by_default(tmp_path):
+    urls = tmp_path / "list.urls"
+    urls.write_text("http://127.0.0.1:9/article\n")
+    result = storydesk("analyze", str(urls), "--format", "json", "-q")
+    assert result.returncode == 0, result.stderr
+    skipped = json.loads(result.stdout)["skipped"]
+    assert any("refused" in s["reason"] and "127.0.0.1" in s["reason"] for s in skipped)

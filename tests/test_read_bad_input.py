@@ -24,7 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(32)
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\t\n  ", "empty file (whitespace only)"),
         ("page.html.gz", b"not gzip at all", "corrupt gzip"),
-        ("crawl.warc", b"WARC/1.0\r\n", "unsupported format: WARC"),
+        ("crawl.warc", b"WARC/1.0\r\n", "warc: malformed record"),
     ],
 )
 def test_read_skips_bad_file_and_continues(tmp_path: Path, name: str, data: bytes, reason: str):

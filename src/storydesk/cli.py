@@ -9,6 +9,7 @@ import json
 import sys
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -35,6 +36,13 @@ Paths = Annotated[
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary.")]
 Config = Annotated[
     Path | None, typer.Option("--config", help="Settings overlay (TOML); see defaults.toml.")
+]
+AllowPrivate = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-urls",
+        help="Let .urls lists fetch from loopback and private networks (refused by default).",
+    ),
 ]
 
 
@@ -75,7 +83,14 @@ def _progress(quiet: bool):  # type: ignore[no-untyped-def]
         yield progress
 
 
-def _run(paths: list[Path], until: str, quiet: bool, config: Path | None, engine: str = "local") -> Dossier:
+def _run(
+    paths: list[Path],
+    until: str,
+    quiet: bool,
+    config: Path | None,
+    engine: str = "local",
+    allow_private: bool = False,
+) -> Dossier:
     from storydesk.config import load_settings
     from storydesk.pipeline import run
 
@@ -85,6 +100,8 @@ def _run(paths: list[Path], until: str, quiet: bool, config: Path | None, engine
             f"no such file or folder: {', '.join(missing)}", param_hint="PATH..."
         )
     settings = load_settings(config)
+    if allow_private:
+        settings = replace(settings, read=replace(settings.read, allow_private_addresses=True))
     with _progress(quiet) as progress:
         dossier = run(paths, until=until, settings=settings, progress=progress, engine=engine)  # type: ignore[arg-type]
     _report_skipped(dossier, quiet)
@@ -154,6 +171,7 @@ def analyze(
     ] = None,
     engine: Annotated[Engine, typer.Option(help="Where to run the pipeline.")] = Engine.local,
     config: Config = None,
+    allow_private_urls: AllowPrivate = False,
     quiet: Quiet = False,
 ) -> None:
     """Analyse articles and write the dossier: stories, claims compared across outlets, sources,
@@ -164,7 +182,7 @@ def analyze(
     from storydesk.report import render, write_dossier
 
     chosen = fmt.value if fmt else _format_from_suffix(output)
-    dossier = _run(paths, "all", quiet, config, engine.value)
+    dossier = _run(paths, "all", quiet, config, engine.value, allow_private_urls)
     if output is None:
         sys.stdout.write(render(dossier, chosen))
     else:

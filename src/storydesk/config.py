@@ -21,6 +21,7 @@ ENV_VAR = "STORYDESK_CONFIG"
 @dataclass(frozen=True)
 class ReadSettings:
     max_file_mb: float = 50
+    allow_private_addresses: bool = False  # URL lists: fetch from loopback/private networks too
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,13 @@ def run(
         raise UsageError("no input paths given", hint="pass one or more files or folders")
     skipped: list[Skipped] = []
     read_stats = StepStats("read")
-    articles = _counted(read_paths(paths, skipped), read_stats)
+    reader = read_paths(
+        paths,
+        skipped,
+        max_bytes=int(settings.read.max_file_mb * 1024 * 1024),
+        allow_private=settings.read.allow_private_addresses,
+    )
+    articles = _counted(reader, read_stats)
     executor = LocalExecutor(workers=settings.run.workers, progress=progress)
     corpus, stats = executor.run(build_steps(settings, until), articles, skipped)
     read_stats.read = read_stats.kept + len([s for s in skipped if s.stage == "read"])

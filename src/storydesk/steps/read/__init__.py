@@ -1,4 +1,5 @@
-"""Reading: files and folders of plain text, HTML and JSON Lines into ``Article`` objects.
+"""Reading: files and folders of plain text, HTML, JSON Lines, WARC, RSS/Atom feeds and URL lists
+into ``Article`` objects.
 
 ``read_paths(paths, skipped)`` is the entry point; bad input never raises out of it but is
 listed in ``skipped`` with a reason ("binary: looks like a PNG image", "line 7: invalid JSON").

@@ -6,18 +6,16 @@ import json
 import re
 from pathlib import Path
 
+from storydesk.steps.read.feeds import looks_like_feed
+
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-# Formats DESIGN.md names that this reader does not handle (yet): say so rather than misread them.
-UNSUPPORTED = {
-    ".warc": "WARC",
-    ".arc": "ARC",
-    ".urls": "URL list",
-    ".rss": "RSS feed",
-    ".atom": "Atom feed",
-    ".xml": "XML",
-}
+WARC_SUFFIXES = frozenset({".warc"})
+FEED_SUFFIXES = frozenset({".rss", ".atom"})
+URL_LIST_SUFFIXES = frozenset({".urls"})
+# Formats this reader does not handle: say so rather than misread them.
+UNSUPPORTED = {".arc": "ARC"}
 
 _HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 _HTML_TAGS = re.compile(r"<(p|div|br|span|a|article|section|h[1-6])\b[^>]*>", re.I)
@@ -30,8 +28,17 @@ def base_name(path: Path) -> str:
 
 
 def suffix_format(path: Path) -> str | None:
-    """"text", "html", "jsonl", "json", "unsupported:<name>" or ``None`` (decide by content)."""
+    """"text", "html", "jsonl", "json", "warc", "feed", "urls", "xml", "unsupported:<name>" or
+    ``None`` (decide by content). "xml" is a feed only if its content says so."""
     suffix = Path(base_name(path)).suffix
+    if suffix in WARC_SUFFIXES:
+        return "warc"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in URL_LIST_SUFFIXES:
+        return "urls"
+    if suffix == ".xml":
+        return "xml"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
     if suffix == ".json":
@@ -62,10 +69,18 @@ def looks_like_jsonl(text: str) -> bool:
 
 
 def content_format(path: Path, text: str) -> str:
-    """Format of a decoded file: by suffix, then HTML/JSONL sniffing, else plain text."""
+    """Format of a decoded file: by suffix, then feed/HTML/JSONL sniffing, else plain text.
+
+    Also "feed", "urls", or "unsupported:XML" for an ``.xml`` file that is not a feed.
+    """
     known = suffix_format(path)
-    if known in {"jsonl", "json"}:
+    if known in {"jsonl", "json", "feed", "urls"}:
         return known
+    # Before HTML: a feed's CDATA content is full of HTML tags.
+    if looks_like_feed(text):
+        return "feed"
+    if known == "xml":
+        return "unsupported:XML (not an RSS/Atom feed)"
     if known == "html" or looks_like_html(text):
         return "html"
     if Path(base_name(path)).suffix not in TEXT_SUFFIXES and looks_like_jsonl(text):
