@@ -37,6 +37,7 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.cluster
 
 clean:
 	rm -rf $(VENV) storydesk-demo .pytest_cache .ruff_cache .mypy_cache

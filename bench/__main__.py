@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from bench.data import bbc_articles, write_text_files
+from bench.report import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,7 +49,7 @@ def main() -> None:
         }
     anchor = results["spaCy alone, 2 processes"]
     lines = [
-        "# Benchmarks",
+        "## Whole pipeline",
         "",
         f"Measured {dt.date.today().isoformat()} with `make bench` (`python -m bench --articles "
         f"{args.articles}`) on {os.cpu_count()} cores, Python {platform.python_version()}.",
@@ -68,8 +69,7 @@ def main() -> None:
             f"{r['peak_mib']:.0f} | {r['workers_peak_mib']:.0f} |"
         )
     lines += ["", "Raw figures:", "", "```json", json.dumps(results, indent=2), "```", ""]
-    args.output.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    print(write_section(args.output, "pipeline", "\n".join(lines)))
 
 
 if __name__ == "__main__":

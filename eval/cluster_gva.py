@@ -6,16 +6,20 @@ only names, places and dates tell incidents apart. All articles of the developme
 
 Systems: "TF-IDF + agglomerative baseline" (fixed threshold, see ``_clustering``) and
 "storydesk" (``storydesk.steps.cluster.StoryClusterer().assign``). Metrics: B-cubed and pairwise
-P/R/F1.
+P/R/F1. Row "storydesk streaming": ``StreamingStoryClusterer`` fed the articles in publication
+order (one pass, incremental IDF).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from pathlib import Path
 
-from eval._clustering import score_clusterings
+from eval._clustering import score_clusterings, to_article
 from eval.datasets import load_gva
-from eval.result import EvalResult
+from eval.result import EvalResult, Row, resolve_storydesk
+from storydesk.metrics import bcubed_prf, pairwise_prf
 
 NAME = "cluster-gva"
 
@@ -27,4 +31,25 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
         NAME, "story clustering, gold = GVA incident", "gva articles (title + text)", len(docs)
     )
     score_clusterings(NAME, result, docs, ["incident"], show_level=False)
+    _add_streaming_row(result, docs)
     return result
+
+
+def _add_streaming_row(result: EvalResult, docs: list) -> None:
+    """Score ``StreamingStoryClusterer`` (articles in publication order) as one more row."""
+    cls, reason = resolve_storydesk("storydesk.steps.cluster", "StreamingStoryClusterer")
+    if cls is None:
+        result.missing["storydesk streaming"] = reason
+        return
+    start = time.perf_counter()
+    ordered = sorted(docs, key=lambda d: (d.published or dt.date.min, d.id))
+    assigned = cls().assign([to_article(d) for d in ordered])
+    seconds = time.perf_counter() - start
+    labels = [assigned[d.id] for d in docs]
+    gold = [d.labels["incident"] for d in docs]
+    metrics = {
+        **bcubed_prf(labels, gold).as_dict("bcubed_"),
+        **pairwise_prf(labels, gold).as_dict("pairwise_"),
+        "clusters": float(len(set(labels))),
+    }
+    result.rows.append(Row("storydesk streaming", metrics, "", seconds))

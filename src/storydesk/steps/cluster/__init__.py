@@ -1,5 +1,6 @@
 """Story clustering: articles → stories."""
 
 from storydesk.steps.cluster.clusterer import StoryClusterer
+from storydesk.steps.cluster.streaming import StreamingStoryClusterer, estimate_idf
 
-__all__ = ["StoryClusterer"]
+__all__ = ["StoryClusterer", "StreamingStoryClusterer", "estimate_idf"]

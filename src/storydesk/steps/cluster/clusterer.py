@@ -5,6 +5,10 @@ than ``window_days`` apart never merged, then average-linkage agglomerative clus
 distance threshold. Average linkage rather than single: one round-up article that mentions two events
 must not chain them together.
 
+Above ``dense_limit`` articles no n×n matrix is built: candidates.py keeps each article's top-k
+neighbours (sparse products in row blocks), and linkage.py clusters each connected component of
+that graph (exactly when it is small enough). No size limit; see docs/benchmarks.md for timings.
+
 Near-duplicates (``duplicate_of``) follow their original and do not vote, so a wire story carried by
 ten sites does not pull unrelated articles into its story by sheer weight.
 """
@@ -15,14 +19,13 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from sklearn.cluster import AgglomerativeClustering
+from scipy import sparse
 
 from storydesk.model import Article, StepStats, Story
 from storydesk.steps.base import Corpus, CorpusStep
+from storydesk.steps.cluster.candidates import day_numbers, far_apart, top_k_neighbours
 from storydesk.steps.cluster.features import tfidf_matrix
-
-# Largest corpus clustered with one dense similarity matrix (n² float32: 8,000 → 256 MB).
-_DENSE_LIMIT = 8000
+from storydesk.steps.cluster.linkage import component_linkage, dense_average_linkage
 
 
 class StoryClusterer(CorpusStep):
@@ -32,9 +35,21 @@ class StoryClusterer(CorpusStep):
     needs = frozenset({"text"})
     adds = frozenset({"stories"})
 
-    def __init__(self, threshold: float = 0.80, window_days: int = 7) -> None:
+    def __init__(
+        self,
+        threshold: float = 0.80,
+        window_days: int = 7,
+        *,
+        dense_limit: int = 2000,
+        neighbours: int = 20,
+        component_limit: int = 2000,
+    ) -> None:
         self.threshold = threshold
         self.window_days = window_days
+        # Up to dense_limit articles one n×n matrix is cheap (2,000² float64 = 32 MB) and exact.
+        self.dense_limit = dense_limit
+        self.neighbours = neighbours
+        self.component_limit = component_limit
 
     def assign(self, articles: Sequence[Article]) -> dict[str, str]:
         """Map article id → story id (``s1`` is the largest story)."""
@@ -73,37 +88,36 @@ class StoryClusterer(CorpusStep):
             return np.zeros(0, dtype=int)
         if n == 1:
             return np.zeros(1, dtype=int)
-        if n > _DENSE_LIMIT:
-            from storydesk.errors import UsageError
-
-            raise UsageError(
-                f"{n} articles exceed the batch clusterer's limit of {_DENSE_LIMIT}",
-                hint="split the input into shards, or use `storydesk ingest` (streaming)",
-            )
         matrix = tfidf_matrix(articles)
-        similarity = (matrix @ matrix.T).toarray()
+        days = day_numbers(articles)
+        if n <= self.dense_limit:
+            return dense_average_linkage(self._distance(matrix, days, np.arange(n)), self.threshold)
+        # The floor equals the cut: average linkage never merges groups whose every cross pair is
+        # below it, so components of this graph lose no merge (bar top-k truncation).
+        graph = top_k_neighbours(
+            matrix,
+            days,
+            k=self.neighbours,
+            min_similarity=1.0 - self.threshold,
+            window_days=self.window_days,
+        )
+        return component_linkage(
+            graph,
+            self.threshold,
+            lambda members: self._distance(matrix, days, members),
+            self.component_limit,
+        )
+
+    def _distance(self, matrix: sparse.csr_matrix, days: np.ndarray, members: np.ndarray) -> np.ndarray:
+        """Dense cosine distances among ``members``; pairs more than ``window_days`` apart get 1."""
+        rows = matrix[members]
+        similarity = (rows @ rows.T).toarray()
         np.clip(similarity, 0.0, 1.0, out=similarity)
         distance = 1.0 - similarity
-        self._apply_time_window(articles, distance)
+        if not np.isnan(days[members]).all():
+            distance[far_apart(days[members], days[members], self.window_days)] = 1.0
         np.fill_diagonal(distance, 0.0)
-        model = AgglomerativeClustering(
-            n_clusters=None,
-            metric="precomputed",
-            linkage="average",
-            distance_threshold=self.threshold,
-        )
-        return model.fit_predict(distance)
-
-    def _apply_time_window(self, articles: Sequence[Article], distance: np.ndarray) -> None:
-        """Articles published more than ``window_days`` apart are never the same story."""
-        days = np.array(
-            [a.published.toordinal() if a.published else np.nan for a in articles], dtype=float
-        )
-        if np.isnan(days).all():
-            return
-        gap = np.abs(days[:, None] - days[None, :])
-        far = np.nan_to_num(gap, nan=0.0) > self.window_days
-        distance[far] = 1.0
+        return distance
 
 
 def _root(article: Article, by_id: dict[str, Article]) -> str:

@@ -1,0 +1,119 @@
+"""Average linkage for large corpora: split the candidate graph, cluster each part exactly.
+
+The approximation (documented in docs/benchmarks.md): two articles can only end in one story if a
+chain of candidate pairs (top-k neighbours above a similarity floor, within the time window)
+connects them. Average linkage cut at similarity ``s`` never merges two groups whose every cross
+pair is below ``s``, so with the floor at or below ``s`` the split into connected components loses
+nothing except pairs pushed out of a top-k list. Inside a component of manageable size the tree is
+the exact dense average-linkage tree; a larger component is clustered on its sparse graph, where a
+pair that is not a candidate counts as similarity 0 (distance 1), as a pair outside the time
+window already does in the dense method.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from sklearn.cluster import AgglomerativeClustering
+
+# (member indices) -> dense cosine *distance* matrix of those members, time window applied.
+DistanceOf = Callable[[np.ndarray], np.ndarray]
+
+
+def dense_average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
+    """Labels of average-linkage clustering on a precomputed distance matrix cut at ``threshold``."""
+    n = distance.shape[0]
+    if n < 2:
+        return np.zeros(n, dtype=int)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return model.fit_predict(distance)
+
+
+def sparse_average_linkage(graph: sparse.spmatrix, threshold: float) -> np.ndarray:
+    """Average linkage on a sparse similarity graph (missing pair = similarity 0), merging while
+    the best average similarity exceeds ``1 - threshold``. Returns one label per node.
+
+    Each cluster keeps the *sum* of similarities to its neighbouring clusters; merging adds the
+    smaller neighbour map into the larger one, and a heap with lazy deletion yields the best pair.
+    Only pairs above the cut are ever pushed, so the heap stays small.
+    """
+    graph = sparse.csr_matrix(graph)
+    n = graph.shape[0]
+    floor = 1.0 - threshold
+    size = [1] * n
+    parent = list(range(n))
+    sums: list[dict[int, float]] = [{} for _ in range(n)]
+    heap: list[tuple[float, int, int]] = []
+    coo = graph.tocoo()
+    for i, j, value in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
+        if i == j or value <= 0.0:
+            continue
+        sums[i][j] = value
+        if i < j and value > floor:
+            heap.append((-value, i, j))
+    heapq.heapify(heap)
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if parent[a] != a or parent[b] != b or b not in sums[a]:
+            continue
+        average = sums[a][b] / (size[a] * size[b])
+        if abs(average + negative) > 1e-9:  # stale entry: a size changed since it was pushed
+            continue
+        if len(sums[a]) < len(sums[b]):
+            a, b = b, a
+        parent[b] = a
+        merged = sums[a]
+        del merged[b]
+        for c, value in sums[b].items():
+            if c != a:
+                merged[c] = merged.get(c, 0.0) + value
+                del sums[c][b]
+        sums[b] = {}
+        size[a] += size[b]
+        for c, value in merged.items():
+            sums[c][a] = value
+            average = value / (size[a] * size[c])
+            if average > floor:
+                heapq.heappush(heap, (-average, min(a, c), max(a, c)))
+    return np.array([_find(parent, i) for i in range(n)], dtype=int)
+
+
+def _find(parent: list[int], i: int) -> int:
+    root = i
+    while parent[root] != root:
+        root = parent[root]
+    while parent[i] != root:  # path compression
+        parent[i], i = root, parent[i]
+    return root
+
+
+def component_linkage(
+    graph: sparse.spmatrix, threshold: float, distance_of: DistanceOf, component_limit: int
+) -> np.ndarray:
+    """Cluster each connected component of the candidate ``graph``: exactly (dense distances from
+    ``distance_of``) when it has at most ``component_limit`` members, else on its sparse graph."""
+    n = graph.shape[0]
+    count, component = connected_components(graph, directed=False)
+    labels = np.empty(n, dtype=int)
+    order = np.argsort(component, kind="stable")
+    bounds = np.searchsorted(component[order], np.arange(count + 1))
+    next_label = 0
+    for c in range(count):
+        members = order[bounds[c] : bounds[c + 1]]
+        if len(members) == 1:
+            local = np.zeros(1, dtype=int)
+        elif len(members) <= component_limit:
+            local = dense_average_linkage(distance_of(members), threshold)
+        else:
+            sub = sparse.csr_matrix(graph)[members][:, members]
+            local = sparse_average_linkage(sub, threshold)
+        _, local = np.unique(local, return_inverse=True)
+        labels[members] = local + next_label
+        next_label += int(local.max()) + 1
+    return labels
