@@ -37,6 +37,7 @@ EVALUATIONS: dict[str, str] = {
     "clean-html-aeb": "clean_html_aeb",
     "cluster-gva": "cluster_gva",
     "cluster-ecbplus": "cluster_ecbplus",
+    "claims-gva": "claims_gva",
 }
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

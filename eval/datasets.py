@@ -148,3 +148,14 @@ def load_ecbplus(datasets_dir: Path, limit: int | None = None) -> list[Doc]:
         for row in _jsonl_gz(datasets_dir / "ecbplus" / "ecbplus_docs.jsonl.gz")
     ]
     return _take_whole_groups(sorted(docs, key=lambda d: d.id), "topic", limit)
+
+
+def load_gva_records(datasets_dir: Path) -> dict[str, dict[str, int]]:
+    """The GVA incident records: ``{incident_id: {"killed": n, "injured": n}}``; an incident
+    whose counts are missing or not whole numbers is left out."""
+    records: dict[str, dict[str, int]] = {}
+    for row in _jsonl_gz(datasets_dir / "gva" / "incidents.jsonl.gz"):
+        killed, injured = row.get("num_killed"), row.get("num_injured")
+        if isinstance(killed, int) and isinstance(injured, int):
+            records[str(row["incident_id"])] = {"killed": killed, "injured": injured}
+    return records

@@ -214,3 +214,68 @@ def test_eval_reports_baselines_only_while_storydesk_is_missing(tiny_aeb, monkey
     assert result.systems == ["raw visible text", "line filter baseline"]
     assert result.missing == {"storydesk": "storydesk.steps.clean is not written"}
     assert "not written" in result.table().caption
+
+
+# --------------------------------------------------------------------------------------------------
+# claims-gva: the casualty readers
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were killed and 3 persons wounded.", {"killed": 2, "injured": 3}),
+        ("Five people injured. Later one people dead.", {"injured": 5, "killed": 1}),
+        ("Four men were shot and two victims died.", {}),
+        ("", {}),
+    ],
+)
+def test_regex_baseline_reads_people_role_phrases(text, expected):
+    from eval._casualties import regex_figures
+
+    assert regex_figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "figure", "expected"),
+    [
+        ("Police said three people were injured on Sunday.", "injured", 3, True),
+        ("Police said 3 people were injured on Sunday.", "injured", 3, True),
+        ("Three people were shot; none of them was hurt badly.", "killed", 3, False),
+        ("One man was killed " + "and then a long story went on " * 3 + "nine", "killed", 9, False),
+        ("No one was killed.", "killed", 0, False),
+    ],
+)
+def test_stated_in_text_needs_the_figure_near_a_role_word(text, role, figure, expected):
+    from eval._casualties import stated_in_text
+
+    assert stated_in_text(text, role, figure) is expected
+
+
+def test_dossier_figures_reads_extracted_quantities(nlp):
+    from eval._casualties import dossier_figures
+    from storydesk.model import Article
+    from storydesk.steps.extract import SpacyExtractor
+
+    text = (
+        "Two people killed in Chicago shooting\n\n"
+        "Police said four victims were wounded. Smith, 25, was killed. The gunman fired 12 shots."
+    )
+    article = SpacyExtractor(nlp).process(Article(id="a", source="s", text=text))
+    assert dossier_figures(article) == {"killed": 2, "injured": 4}
+
+
+def test_score_figures_precision_over_stated_recall_over_stated_in_text():
+    from eval.claims_gva import score_figures
+
+    texts = {
+        "a": "Two people were killed.",
+        "b": "Police said 3 people died.",
+        "c": "Nothing about the dead here.",
+    }
+    truth = {d: {"killed": n, "injured": 0} for d, n in [("a", 2), ("b", 3), ("c", 1)]}
+    figures = {"a": {"killed": 2}, "c": {"killed": 4}}  # right, unstated, wrong
+    scores = score_figures(figures, texts, truth, "killed")
+    # precision 1 of the 2 stated; recall 1 of the 2 articles whose text states the figure
+    assert scores["precision"] == pytest.approx(0.5)
+    assert scores["recall"] == pytest.approx(0.5)
