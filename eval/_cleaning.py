@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from eval.datasets import Page
-from eval.result import Row
+from eval.result import EvalResult, Row, progress
 from storydesk.errors import SkipArticle
 from storydesk.metrics import PRF, mean_prf, pooled_prf, token_counts
 
@@ -44,3 +44,16 @@ def text_of(output: object) -> str:
         return ""
     text = getattr(output, "text", output)
     return text if isinstance(text, str) else str(text)
+
+
+def score_systems(
+    result: EvalResult, pages: Sequence[Page], systems: Sequence[tuple[str, Extractor]]
+) -> EvalResult:
+    """Score every (name, extractor) on the same pages into ``result``, noting empty outputs."""
+    for system, extract in systems:
+        progress(f"{result.name}: {system} on {len(pages)} pages")
+        row, empty = score_pages(system, pages, extract)
+        result.rows.append(row)
+        if empty:
+            result.notes.append(f"{system}: empty output on {empty} pages")
+    return result

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import trafilatura
 
-from eval._cleaning import score_pages, text_of
+from eval._cleaning import score_systems, text_of
 from eval.datasets import Page, load_aeb
-from eval.result import EvalResult, progress, resolve_storydesk
+from eval.result import EvalResult, resolve_storydesk
 
 NAME = "clean-html-aeb"
 
@@ -45,10 +45,4 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
 
         systems.append(("storydesk", storydesk))
 
-    for system, extract in systems:
-        progress(f"{NAME}: {system} on {len(pages)} pages")
-        row, empty = score_pages(system, pages, extract)
-        result.rows.append(row)
-        if empty:
-            result.notes.append(f"{system}: empty output on {empty} pages")
-    return result
+    return score_systems(result, pages, systems)

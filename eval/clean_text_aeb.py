@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eval._cleaning import score_pages, text_of
+from eval._cleaning import score_systems, text_of
 from eval.datasets import Page, load_aeb
-from eval.result import EvalResult, progress, resolve_storydesk
+from eval.result import EvalResult, resolve_storydesk
 from eval.text import line_filter, visible_text
 
 NAME = "clean-text-aeb"
@@ -50,10 +50,4 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
 
         systems.append(("storydesk", storydesk))
 
-    for system, extract in systems:
-        progress(f"{NAME}: {system} on {len(pages)} pages")
-        row, empty = score_pages(system, pages, extract)
-        result.rows.append(row)
-        if empty:
-            result.notes.append(f"{system}: empty output on {empty} pages")
-    return result
+    return score_systems(result, pages, systems)
