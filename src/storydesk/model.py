@@ -262,6 +262,8 @@ class Flag:
     article_id: str
     start: int = 0
     end: int = 0
+    # The story's claims this marker qualifies ("has not been confirmed" after the desertion count).
+    claim_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -111,6 +111,16 @@ class _Page:
 
     # -- story sections ----------------------------------------------------------------------------
 
+    def qualifies(self, story: Story, claim_ids: Sequence[str]) -> str:
+        """The " · about: <claim links>" note for the claims a flag qualifies ("" when none)."""
+        statements = {c.id: c.statement for c in story.claims}
+        links = [
+            f'<a href="#{anchor("claim", f"{story.id}-{cid}")}">{_e(statements[cid])}</a>'
+            for cid in claim_ids
+            if cid in statements
+        ]
+        return f' <span class="muted">· about: {", ".join(links)}</span>' if links else ""
+
     def claim(self, story: Story, claim: Claim) -> str:
         rows = []
         for m in claim.mentions:
@@ -239,7 +249,8 @@ class _Page:
         if story.flags:
             items = "".join(
                 f'<li><span class="pill flag-type flag-{_e(f.type)}">{_e(FLAG_LABELS.get(f.type, f.type))}</span> '
-                f"<q>{_e(f.quote)}</q> — {self.link(f.article_id, self.index.outlet(f.article_id))}</li>"
+                f"<q>{_e(f.quote)}</q> — {self.link(f.article_id, self.index.outlet(f.article_id))}"
+                f"{self.qualifies(story, f.claim_ids)}</li>"
                 for f in story.flags
             )
             out.append(f'<h3>Verification flags</h3><ul class="flags">{items}</ul>')

@@ -146,7 +146,12 @@ def _story(story: Story, number: int, index: ArticleIndex) -> list[str]:
         for f in story.flags:
             label = FLAG_LABELS.get(f.type, f.type)
             where = f"{_md(index.outlet(f.article_id))}, {_md(f.article_id)}"
-            out.append(f"- **{_md(label)}**: “{_md(truncate(f.quote, _QUOTE_LIMIT))}” ({where})")
+            statements = {c.id: c.statement for c in story.claims}
+            about = "; ".join(_md(statements[c]) for c in f.claim_ids if c in statements)
+            about = f" — about: {about}" if about else ""
+            out.append(
+                f"- **{_md(label)}**: “{_md(truncate(f.quote, _QUOTE_LIMIT))}” ({where}){about}"
+            )
         out.append("")
 
     if story.timeline:

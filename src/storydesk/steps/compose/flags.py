@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from storydesk.model import FLAG_TYPES, Article, Flag, Story
 from storydesk.steps.base import StoryStep
+from storydesk.steps.compose.flag_links import linked_claim_ids
 
 
 def _root(article_id: str, articles: dict[str, Article]) -> str:
@@ -24,10 +25,11 @@ def _root(article_id: str, articles: dict[str, Article]) -> str:
 
 
 class FlagCollector(StoryStep):
-    """Fill ``story.flags`` from the articles' flag mentions, deduplicated."""
+    """Fill ``story.flags`` from the articles' flag mentions, deduplicated, each linked to the
+    claims it qualifies (``flag_links``); run it after the claims are aligned."""
 
     name = "flags"
-    needs = frozenset({"flags"})
+    needs = frozenset({"flags", "claims"})
     adds = frozenset({"story.flags"})
 
     def run_story(self, story: Story, articles: dict[str, Article]) -> Story:
@@ -54,7 +56,9 @@ class FlagCollector(StoryStep):
                 if key in seen or nested:
                     continue
                 seen.add(key)
-                kept.append(Flag(mention.type, quote, article_id, start, end))
+                flag = Flag(mention.type, quote, article_id, start, end)
+                flag.claim_ids = linked_claim_ids(flag, article, story.claims)
+                kept.append(flag)
             flags.extend(kept)
         story.flags = sorted(flags, key=lambda f: (order[f.article_id], f.start))
         return story
