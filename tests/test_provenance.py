@@ -403,3 +403,51 @@ def test_an_unattributed_figure_alone_stands_on_its_outlet(make_article):
     story, by_id = _story([article], [claim])
     ProvenanceBuilder().run_story(story, by_id)
     assert claim.origins == ["DayFR"]
+
+
+@pytest.mark.parametrize(
+    ("cites_elsewhere", "expected"),
+    [
+        # The article cites Suspilne for the story: its unattributed figure is Suspilne's.
+        (True, ["Suspilne"]),
+        # Nothing in the article points to the claim's known origin: its own reporting.
+        (False, ["Suspilne", "DayFR"]),
+    ],
+)
+def test_unattributed_figure_in_an_article_citing_the_claims_origin_is_not_new(
+    make_article, cites_elsewhere, expected
+):
+    t1 = "The unit was stationed four miles from the border, according to Suspilne."
+    a1 = make_article(t1, id="o1", outlet="Kyiv Post")
+    a1.attributions = [_cites(t1, "Suspilne", "The unit was stationed four miles from the border",
+                              cue="according to")]  # fmt: skip
+    lead = "Soldiers deserted, Suspilne reported. " if cites_elsewhere else "Soldiers deserted. "
+    t2 = lead + "They were stationed about six kilometres from the border."
+    a2 = make_article(t2, id="o2", outlet="DayFR")
+    if cites_elsewhere:
+        a2.attributions = [_cites(t2, "Suspilne", "Soldiers deserted")]
+    claim = Claim("k", "distance", "distance", "consistent", mentions=[
+        _mention(a1, "four miles", ("Suspilne",)),
+        _mention(a2, "about six kilometres"),
+    ])  # fmt: skip
+    story, by_id = _story([a1, a2], [claim])
+    ProvenanceBuilder().run_story(story, by_id)
+    assert claim.origins == expected
+    assert claim.independent_origins == len(expected)
+
+
+def test_bare_reference_to_a_publication_is_the_one_named_before(make_article):
+    text = ("Newsweek reported that 18 soldiers deserted. "
+            "They were four miles from the border, the article said.")  # fmt: skip
+    article = make_article(text, id="b1", outlet="DayFR")
+    article.attributions = [
+        _cites(text, "Newsweek", "18 soldiers deserted"),
+        _cites(text, "the article", "They were four miles from the border", kind="document",
+               cue="said", name="article"),
+    ]  # fmt: skip
+    claim = Claim("k", "distance", "distance", "single_source",
+                  mentions=[_mention(article, "four miles", ("article",))])  # fmt: skip
+    story, by_id = _story([article], [claim])
+    ProvenanceBuilder().run_story(story, by_id)
+    assert claim.origins == ["Newsweek"]
+    assert ("b1", "article") not in {(e.source, e.target) for e in story.edges}

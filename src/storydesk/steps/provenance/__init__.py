@@ -96,25 +96,55 @@ class ProvenanceBuilder(StoryStep):
             for m, chains in zip(claim.mentions, chains_of, strict=True)
             if chains
         }
+        unattributed: list[tuple[Mention, str]] = []
         for mention, chains in zip(claim.mentions, chains_of, strict=True):
             origin_article = root.get(mention.article_id, mention.article_id)
             if not chains and origin_article in attributed_in:
                 continue
             article = articles.get(origin_article) or articles.get(mention.article_id)
-            own = own_outlet(article, graph) if article else None
-            cited = by_article.get(mention.article_id, [])
-            # Where an unnamed source of this mention comes from, nearest evidence first: an
-            # outlet beside it ("intelligence sources tell Suspilne"), the story's one outlet
-            # citing the same description, the one outlet this article shows citing unnamed
-            # people, and last the article's own outlet.
-            beside = _single({k for c in chains if (k := _named_key(c, graph)) and graph.relays(k)})
-            in_article = _single(_unnamed_citers(cited, graph))
-            fallback = own or origin_article
-            for chain in chains or [[]]:
-                key, label = self._origin(chain, graph, fallback, beside, in_article)
+            fallback = (own_outlet(article, graph) if article else None) or origin_article
+            if not chains:
+                unattributed.append((mention, fallback))
+                continue
+            for chain in chains:
+                key, label = self._mention_origin(
+                    mention, chain, chains, graph, by_article, fallback
+                )
                 labels.setdefault(key, Counter())[label] += 1
+        # A figure an article states without saying whose it is, in an article that elsewhere
+        # cites a source this claim already goes back to, is that source's figure repeated, not
+        # the outlet's own finding: journalists attribute once and go on.
+        for mention, fallback in unattributed:
+            cited_keys = Counter(
+                self._mention_origin(mention, chain, [chain], graph, by_article, fallback)[0]
+                for item in by_article.get(mention.article_id, [])
+                if (chain := _follow(item.chain, graph))
+            )
+            shared = [key for key in cited_keys if key in labels]
+            key = max(shared, key=lambda k: (sum(labels[k].values()), k)) if shared else fallback
+            labels.setdefault(key, Counter())[key] += 1
         claim.origins = [_best_label(key, counts) for key, counts in labels.items()]
         claim.independent_origins = len(claim.origins)
+
+    def _mention_origin(
+        self,
+        mention: Mention,
+        chain: list[str],
+        chains: list[list[str]],
+        graph: CitationGraph,
+        by_article: dict[str, list[Cited]],
+        fallback: str,
+    ) -> tuple[str, str]:
+        """(identity, label) of the origin behind one (followed) chain of one mention, among
+        all the chains behind it (``chains``)."""
+        cited = by_article.get(mention.article_id, [])
+        # Where an unnamed source of this mention comes from, nearest evidence first: an outlet
+        # beside it ("intelligence sources tell Suspilne"), the story's one outlet citing the
+        # same description, the one outlet this article shows citing unnamed people, and last
+        # the article's own outlet.
+        beside = _single({k for c in chains if (k := _named_key(c, graph)) and graph.relays(k)})
+        in_article = _single(_unnamed_citers(cited, graph))
+        return self._origin(chain, graph, fallback, beside, in_article)
 
     def _origin(
         self,
@@ -225,7 +255,7 @@ def _mention_chains(mention: Mention, cited: list[Cited], graph: CitationGraph) 
 
     chains: list[list[str]] = []
     for name in names:
-        carrying = [item for item in cited if name in item.chain]
+        carrying = [item for item in cited if item.carries(name)]
         here = [item for item in carrying if at_mention(item)]
         if here:
             chains.extend(item.chain for item in here)

@@ -56,6 +56,12 @@ class Cited:
     article_id: str
     attribution: Attribution
     chain: list[str]
+    # The name the article wrote when the chain resolves it ("article" -> the magazine it means).
+    written: str = ""
+
+    def carries(self, name: str) -> bool:
+        """True if this attribution goes through ``name`` (as resolved or as written)."""
+        return name in self.chain or name == self.written
 
 
 @dataclass(slots=True)
@@ -202,7 +208,8 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
         own = own_outlet(article, graph)
         art_node: Node = ("article", article.id)
         graph.graph.add_node(art_node)
-        for attribution in article.attributions:
+        publication: str | None = None  # the last publication this article cited
+        for attribution in sorted(article.attributions, key=_position):
             chain = _dedupe([graph.name(n) for n in citation_chain(attribution)])
             # An outlet citing itself ("the Kyiv Independent has learned") adds no link.
             while chain and chain[0] == own:
@@ -210,7 +217,13 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
             chain = with_possessor(chain, graph)
             if not chain:
                 continue
-            cited.append(Cited(article.id, attribution, chain))
+            # "the magazine", "the article ... said": the publication the article named last.
+            written = ""
+            if publication and publication not in chain and _anaphoric(chain[0]):
+                written, chain = chain[0], [publication, *chain[1:]]
+            elif graph.kinds.get(chain[0]) in RELAY_KINDS:
+                publication = chain[0]
+            cited.append(Cited(article.id, attribution, chain, written))
             _add_cites(graph, art_node, chain, article.id)
     for claim in story.claims:
         for mention in claim.mentions:
@@ -221,6 +234,30 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
                     if mention.article_id not in citing:
                         citing.append(mention.article_id)
     return cited, graph
+
+
+# Head nouns of a bare reference back to a publication ("the article said", "the magazine wrote").
+_PUBLICATION_NOUNS = frozenset(
+    {
+        "article", "report", "story", "piece", "magazine", "newspaper", "paper", "outlet",
+        "publication", "broadcaster", "website", "site", "tabloid", "daily", "weekly", "agency",
+        "network", "channel", "station", "radio", "portal", "media",
+    }
+)  # fmt: skip
+
+
+def _anaphoric(name: str) -> bool:
+    """True for a bare reference to a publication: "article", "the magazine" (no modifier that
+    would make it a description of its own, as "an earlier report" or "Ukrainian radio")."""
+    words = clean_name(name).lower().split()
+    while words and words[0] in {"the", "this", "that", "its", "their", "his", "her"}:
+        words = words[1:]
+    return len(words) == 1 and words[0] in _PUBLICATION_NOUNS
+
+
+def _position(attribution: Attribution) -> int:
+    span = attribution.source or attribution.cue
+    return span.start
 
 
 def _usable(name: str) -> bool:
