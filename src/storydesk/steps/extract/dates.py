@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 from storydesk.model import DateMention, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["find_dates", "resolve_date", "resolve_dates"]
+__all__ = ["find_dates", "resolve_date", "resolve_dates", "resolve_span"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -60,6 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_day", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<mod>last|this|next|past|coming)\s+)?{_WEEKDAY}\b", re.I)),
     ("my", re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}\b", re.I)),
+    ("month_rel", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<mod>this|last|next)\s+year\b", re.I)),
     ("rel_unit", re.compile(
         rf"\b(?:(?P<early>earlier|later|early|late)\s+)?(?:(?:in|of)\s+)?(?P<mod>last|this|next|"
         rf"past|previous|coming|current)\s+{_UNIT}\b", re.I)),
@@ -91,21 +92,29 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "DATE"
     ]
     for m in _EXTRA.finditer(doc.text):
-        if not any(s < m.end() and m.start() < e for s, e in candidates):
-            candidates.append(m.span())
+        # The model sometimes tags only part ("year" of "this year's"): take the union.
+        start, end = m.span()
+        for s, e in [c for c in candidates if c[0] < m.end() and m.start() < c[1]]:
+            candidates.remove((s, e))
+            start, end = min(start, s), max(end, e)
+        candidates.append((start, end))
     mentions: list[DateMention] = []
     for start, end in sorted(candidates):
-        text = doc.text[start:end]
-        if not _ANCHORS.search(text):
+        if not _ANCHORS.search(doc.text[start:end]):
             continue  # "24 years", "12-year-old", "the day": not a point in time
-        future = _is_future(doc, start, end)
-        resolutions = resolve_dates(text, published, future=future)
-        if not resolutions:
-            mentions.append(DateMention(Span(start, end), None, "day"))
-        for r in resolutions:
-            mentions.append(DateMention(Span(start + r.start, start + r.end), r.resolved,
-                                        r.granularity))
+        found = resolve_span(doc, start, end, published)
+        mentions += found or [DateMention(Span(start, end), None, "day")]
     return mentions
+
+
+def resolve_span(doc: Doc, start: int, end: int, published: dt.date | None) -> list[DateMention]:
+    """The date expressions within ``doc.text[start:end]``, resolved against ``published``; the
+    clause around the span says whether a bare weekday or month is past or coming."""
+    future = _is_future(doc, start, end)
+    return [
+        DateMention(Span(start + r.start, start + r.end), r.resolved, r.granularity)
+        for r in resolve_dates(doc.text[start:end], published, future=future)
+    ]
 
 
 def resolve_date(text: str, published: dt.date | None, future: bool = False) -> _Resolution | None:
@@ -129,20 +138,40 @@ def resolve_dates(text: str, published: dt.date | None, future: bool = False) ->
     return sorted(found, key=lambda r: r.start)
 
 
+# Verbs whose infinitive complement is still to come: "is expected to join in April".
+_PLAN_VERBS = frozenset({"expect", "schedule", "plan", "set", "due", "intend", "hope", "aim",
+                         "prepare", "go", "propose", "vow", "promise", "pledge"})
+# Words right before a date that make it a deadline or a coming day: "until Tuesday".
+_FUTURE_CUES = re.compile(r"\b(?:until|till|as (?:soon|early) as)\s+(?:\S+\s+){0,3}\S*$", re.I)
+
+
 def _is_future(doc: Doc, start: int, end: int) -> bool:
-    """Whether the clause around the date speaks of the future ("will meet on Thursday")."""
+    """Whether the clause around the date speaks of the future ("will meet on Thursday", "is
+    expected to join in April", "postponed until Tuesday")."""
+    # The model sometimes takes the cue into the entity ("as early as Tuesday").
+    if _FUTURE_CUES.search(doc.text[max(0, start - 40) : end]):
+        return True
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     tok = span.root
     for _ in range(4):
         if tok.pos_ in ("VERB", "AUX"):
-            return any(c.lower_ in ("will", "'ll", "shall") or c.lower_ == "going"
-                       for c in tok.children) or tok.lower_ in ("will", "'ll")
+            return _verb_is_future(tok)
         if tok.head is tok:
             break
         tok = tok.head
     return False
+
+
+def _verb_is_future(verb: Token) -> bool:
+    if verb.lower_ in ("will", "'ll"):
+        return True
+    if any(c.lower_ in ("will", "'ll", "shall") for c in verb.children):
+        return True
+    # "expected to join", "set to resume", "plans to leave": the plan verb governs "to" + verb.
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return has_to and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in _PLAN_VERBS
 
 
 # -- resolvers: (match, published, future) -> (date | None, granularity) ---------------------------
@@ -197,6 +226,14 @@ def _month_date(m: re.Match[str], published: dt.date | None, future: bool) -> Re
     else:
         year = _infer_year(month, 1, published, future) or published.year
     return dt.date(year, month, 1), "month"
+
+
+def _month_rel_year(m: re.Match[str], published: dt.date | None, future: bool) -> Resolved:
+    """"January this year", "June last year", "April next year"."""
+    if published is None:
+        return None, "month"
+    step = {"last": -1, "this": 0, "next": 1}[m["mod"].lower()]
+    return dt.date(published.year + step, _month_number(m["month"]), 1), "month"
 
 
 def _year_date(m: re.Match[str], published: dt.date | None, future: bool) -> Resolved:
@@ -270,5 +307,5 @@ def _iso(m: re.Match[str], published: dt.date | None, future: bool) -> Resolved:
 _RESOLVERS = {
     "iso": _iso, "mdy": _day_date, "dmy": _day_date, "ago": _ago, "rel_day": _rel_day,
     "weekday": _weekday, "my": _month_date, "rel_unit": _rel_unit, "month": _month_date,
-    "year": _year_date,
+    "year": _year_date, "month_rel": _month_rel_year,
 }

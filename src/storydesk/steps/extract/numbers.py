@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from text_to_num import alpha2digit, text2num
 
+from storydesk.steps.extract.fractions import read_fraction
+
 __all__ = ["NumberReading", "parse_number", "read_number", "is_number_word", "MULTIPLIERS"]
 
 
@@ -44,6 +46,10 @@ MULTIPLIERS: dict[str, float] = {
     "b": 1e9,
     "g": 1e9,
     "trillion": 1e12,
+    "lakh": 1e5,  # Indian English: "1 lakh" = 100,000, "3 crore" = 30 million
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
     "tn": 1e12,
     "t": 1e12,
 }
@@ -114,7 +120,7 @@ def read_number(text: str) -> NumberReading | None:
     if not t or t in _NOT_NUMBERS:
         return None
     sign = 1.0
-    for prefix in ("minus ", "negative "):
+    for prefix in ("minus ", "negative ", "- "):
         if t.startswith(prefix):
             sign, t = -1.0, t[len(prefix) :]
     reading = _read_unsigned(t)
@@ -136,6 +142,9 @@ def _normalise(text: str) -> str:
 
 
 def _read_unsigned(t: str) -> NumberReading | None:
+    fraction = read_fraction(t, _whole_number)
+    if fraction is not None:
+        return NumberReading(fraction)  # before ordinals: "two thirds" ends like one
     if _ORDINAL_RE.match(t) or _ORDINAL_WORDS.search(t):
         return None
     numeral = _read_numeral(t)
@@ -163,6 +172,12 @@ def _read_unsigned(t: str) -> NumberReading | None:
         return None
     value = _read_words(t)
     return NumberReading(value) if value is not None else None
+
+
+def _whole_number(t: str) -> float | None:
+    """A number that is not a bound, for the whole part and numerator of a fraction."""
+    reading = _read_unsigned(t)
+    return reading.value if reading and reading.hedge is None else None
 
 
 def _read_numeral(t: str) -> float | None:
@@ -197,6 +212,9 @@ def _read_words(t: str) -> float | None:
         return head.value * 12 if head and head.hedge is None else None
     # A numeral followed by scale words: "1.2 million", "322 hundred", "3 thousand million".
     lead = _read_numeral(words[0])
+    if lead is not None and len(words) > 2 and any(_read_numeral(w) is not None
+                                                    for w in words[2:]):
+        return _read_mixed(words)  # "4 thousand 3 hundred and 21"
     if lead is not None and len(words) > 1:
         value = lead
         for word in words[1:]:
@@ -219,6 +237,25 @@ def _read_words(t: str) -> float | None:
     if converted != t and converted[:1].isdigit():
         return _read_words(converted)  # "21 trillion": a numeral and scale words
     return None
+
+
+def _read_mixed(words: list[str]) -> float | None:
+    """Numerals each with their scale words, largest first: "4 thousand 3 hundred and 21"."""
+    total, group, last_scale = 0.0, None, float("inf")
+    for word in words:
+        if word == "and" and group is None:
+            continue
+        numeral = _read_numeral(word)
+        if numeral is not None and group is None:
+            group = numeral
+        elif word in _WORD_MULTIPLIERS and group is not None:
+            scale = _WORD_MULTIPLIERS[word]
+            if scale >= last_scale:
+                return None  # "3 hundred 2 thousand" is two numbers, not one
+            total, group, last_scale = total + group * scale, None, scale
+        else:
+            return None
+    return total + (group if group is not None and group < last_scale else 0.0)
 
 
 def _is_wordish(word: str) -> bool:

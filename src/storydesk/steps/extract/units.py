@@ -28,6 +28,44 @@ _DAY_PER_YEAR = 365.25
 _DAY_PER_MONTH = _DAY_PER_YEAR / 12
 
 
+# ISO code, then every name and symbol written for it (lower-cased; symbols may be glued to the
+# number by the tokenizer as their own token: "C$", "HK$").
+_CURRENCIES: list[tuple[str, ...]] = [
+    ("USD", "dollar", "dollars", "us dollar", "us dollars", "u.s. dollars", "$", "us$", "usd$"),
+    ("EUR", "euro", "euros", "€"),
+    ("GBP", "pound sterling", "pounds sterling", "sterling", "british pound", "british pounds",
+     "£"),
+    ("UAH", "hryvnia", "hryvnias", "hryvnas", "hryvnya", "₴"),
+    ("RUB", "rouble", "roubles", "ruble", "rubles", "₽"),
+    ("JPY", "yen", "japanese yen", "¥"),
+    ("CNY", "yuan", "renminbi", "rmb", "chinese yuan"),
+    ("KRW", "won", "south korean won", "₩"),
+    ("KPW", "north korean won"),
+    ("CHF", "swiss franc", "swiss francs"),
+    ("INR", "rupee", "rupees", "indian rupee", "indian rupees", "₹"),
+    ("CAD", "canadian dollar", "canadian dollars", "c$", "ca$", "cad$"),
+    ("AUD", "australian dollar", "australian dollars", "a$", "au$", "aud$"),
+    ("NZD", "new zealand dollar", "new zealand dollars", "nz$", "nzd$"),
+    ("HKD", "hong kong dollar", "hong kong dollars", "hk$"),
+    ("MXN", "mexican peso", "mexican pesos", "mex$"),
+    ("BRL", "reais", "brazilian real", "brazilian reais", "r$"),
+    ("TRY", "lira", "liras", "turkish lira", "turkish liras", "₺"),
+    ("PLN", "zloty", "zlotys", "zlotych", "polish zloty"),
+    ("ILS", "shekel", "shekels", "new shekels", "₪"),
+    ("LKR", "sri lankan rupee", "sri lankan rupees"),
+    ("GEL", "georgian lari"),
+    ("CRC", "colones", "costa rican colón", "₡"),
+    ("LAK", "lao kip", "₭"),
+    ("NGN", "naira", "₦"),
+    ("ZAR", "south african rand"),
+    ("SAR", "riyal", "riyals", "saudi riyal", "saudi riyals"),
+    ("AED", "dirham", "dirhams", "uae dirham", "uae dirhams"),
+]
+
+
+_WORD_CODES = frozenset({"rub", "try", "gel", "cad", "sar", "lak", "ils", "crc"})
+
+
 def _table() -> dict[str, Unit]:
     """Every written form of every unit, lower-cased, singular and plural."""
     forms: dict[str, Unit] = {}
@@ -42,6 +80,7 @@ def _table() -> dict[str, Unit]:
         "kms", "klicks")
     add("distance", "km", 0.001, "m", "meter", "meters", "metre", "metres")
     add("distance", "km", 1e-5, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
+    add("distance", "km", 1e-6, "mm", "millimeter", "millimeters", "millimetre", "millimetres")
     add("distance", "km", _MILE_KM, "mile", "miles", "mi")
     add("distance", "km", 1.852, "nautical mile", "nautical miles", "nmi")
     add("distance", "km", 0.0003048, "foot", "feet", "ft")
@@ -51,6 +90,9 @@ def _table() -> dict[str, Unit]:
     add("other", "kg", 1.0, "kg", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo",
         "kilos", "kgs")
     add("other", "kg", 0.001, "g", "gram", "grams", "gramme", "grammes")
+    add("other", "kg", 1e-6, "mg", "milligram", "milligrams", "milligramme", "milligrammes")
+    add("other", "kg", 1e-9, "µg", "μg", "mcg", "microgram", "micrograms")
+    add("other", "kg", 0.028349523125, "ounce", "ounces", "oz")
     add("other", "kg", 1000.0, "tonne", "tonnes", "metric ton", "metric tons", "t")
     add("other", "kg", 907.18474, "ton", "tons")
     add("other", "kg", 0.45359237, "pound", "lb", "lbs")
@@ -72,37 +114,41 @@ def _table() -> dict[str, Unit]:
     add("duration", "days", _DAY_PER_YEAR, "year", "years", "yr", "yrs")
     add("duration", "days", _DAY_PER_YEAR * 10, "decade", "decades")
     # percent
-    add("percent", "percent", 1.0, "percent", "%", "per cent", "pct", "percentage points",
+    add("percent", "percent", 1.0, "percent", "%", "per cent", "pct", "percents", "percentage points",
         "percentage point")
-    # money → ISO code, never converted across currencies
-    add("money", "USD", 1.0, "USD", "dollar", "dollars", "usd", "us dollars", "$", "us$")
-    add("money", "EUR", 1.0, "EUR", "euro", "euros", "eur", "€")
-    add("money", "GBP", 1.0, "GBP", "pound sterling", "pounds sterling", "sterling", "gbp", "£")
-    add("money", "UAH", 1.0, "UAH", "hryvnia", "hryvnias", "hryvnas", "hryvnya", "uah", "₴")
-    add("money", "RUB", 1.0, "RUB", "rouble", "roubles", "ruble", "rubles", "rub", "₽")
-    add("money", "JPY", 1.0, "JPY", "yen", "jpy", "¥")
-    add("money", "CNY", 1.0, "CNY", "yuan", "renminbi", "cny")
-    add("money", "KRW", 1.0, "KRW", "won", "krw")
-    add("money", "KPW", 1.0, "KPW", "north korean won", "kpw")
-    add("money", "CHF", 1.0, "CHF", "swiss franc", "swiss francs", "chf")
-    add("money", "INR", 1.0, "INR", "rupee", "rupees", "inr")
+    # money → ISO code, never converted across currencies (a subunit converts to its currency)
+    for code, *names in _CURRENCIES:
+        # An ISO code that is also an English word ("2 gel packs") is not a unit.
+        aliases = () if code.lower() in _WORD_CODES else (code.lower(),)
+        add("money", code, 1.0, code, *aliases, *names)
+    add("money", "USD", 0.01, "cent", "cents", "us cents")
+    add("money", "GBP", 0.01, "penny", "pence", "pennies")
     return forms
 
 
 UNITS: dict[str, Unit] = _table()
 # "pounds" after a number is money far more often than weight in news ("£30m", "30 pounds").
 UNITS["pounds"] = UNITS["£"]
+# ISO codes read before a number ("USD 20"); not the ones that are also English words.
+_PREFIX_CODES = frozenset({"usd", "eur", "gbp", "uah", "jpy", "cny", "chf", "inr", "aud", "nzd",
+                           "hkd", "mxn", "brl", "pln", "zar", "aed", "krw", "kpw", "ngn", "lkr"})
+# Written before the number ("$5", "C$300", "USD 20"): one token, lower-cased. A symbol after a
+# number is not read as its unit (numphrases), so codes are lower-case: "20 USD" still is one.
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY",
+    form: unit.base for form, unit in UNITS.items()
+    if unit.kind == "money" and unit.factor == 1.0 and " " not in form
+    and (not form.isalpha() or form in _PREFIX_CODES)
 }
 # Forms so short or common that a hyphenated compound with them is not a measure ("a 3-D film",
 # "a 4-t truck" is rare, "the 2-in-1 deal" is not).
 AMBIGUOUS_FORMS = frozenset({"m", "g", "t", "in.", "min", "sec", "ha", "won", "yen", "mi", "ft",
-                             "yd", "b"})
+                             "yd", "b", "try"})
 
 
 def lookup_unit(text: str) -> Unit | None:
     """The unit ``text`` names ("miles", "km", "%", "per cent", "hryvnias"), or ``None``."""
+    if text in UNITS:
+        return UNITS[text]  # exact: an upper-case ISO code ("CAD") whose lower case is a word
     key = " ".join(text.lower().replace("’", "'").split())
     return UNITS.get(key) or UNITS.get(key.rstrip("."))
 
