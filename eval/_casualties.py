@@ -2,9 +2,8 @@
 
 Three readers, all per article and per role (``"killed"``, ``"injured"``):
 
-* ``dossier_figures`` — what storydesk's extraction says: the article's ``Quantity`` annotations
-  (from ``SpacyExtractor``) read with ``quantity_role``. This is how the dossier states killed /
-  injured per article; ``claims-gva`` scores it.
+* ``dossier_figures`` — what storydesk says: the article's ``Quantity`` annotations (from
+  ``SpacyExtractor``) read by ``storydesk.steps.extract.casualties``; ``claims-gva`` scores it.
 * ``regex_figures`` — the baseline: "<number> people|persons (were|was) killed|injured|…".
 * ``stated_in_text`` — whether the text states a given figure at all (the recall denominator):
   the number, as digits or as a word, within ``STATED_WINDOW`` word tokens of a role word.
@@ -13,7 +12,6 @@ Three readers, all per article and per role (``"killed"``, ``"injured"``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from storydesk.model import Article, Quantity
 
@@ -44,84 +42,7 @@ ROLE_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 _ROLE_OF = {word: role for role, words in ROLE_WORDS.items() for word in words}
-# After a figure only words that state what befell it count ("two were found dead"); an action
-# or a noun there belongs to someone else ("Two indicted for killing a baby", "turned 21 in the
-# death of ...").
-_STATE_WORDS = frozenset(
-    ["killed", "dead", "died", "fatally", "slain", "injured", "wounded", "hurt"]
-)
-# Right before a figure, a verb whose object it is ("killed six people", "wounds 12").
-_VERBS_BEFORE: dict[str, str] = {
-    **dict.fromkeys(["kill", "kills", "killed", "killing"], "killed"),
-    **dict.fromkeys(["injure", "injures", "injured", "injuring", "hurt", "hurting"], "injured"),
-    **dict.fromkeys(["wound", "wounds", "wounded", "wounding"], "injured"),
-}
-
-# Counted nouns that name people; the first group is preferred when an article gives several
-# figures for a role ("three people were killed ... two men died at the scene").
-CORE_PERSON_NOUNS = frozenset(["people", "persons", "person", "victims", "victim"])
-PERSON_NOUNS = CORE_PERSON_NOUNS | frozenset(
-    [
-        "men",
-        "man",
-        "women",
-        "woman",
-        "others",
-        "other",
-        "teens",
-        "teen",
-        "teenagers",
-        "teenager",
-        "children",
-        "child",
-        "kids",
-        "kid",
-        "boys",
-        "boy",
-        "girls",
-        "girl",
-        "adults",
-        "adult",
-        "students",
-        "student",
-        "officers",
-        "officer",
-        "males",
-        "male",
-        "females",
-        "female",
-        "juveniles",
-        "juvenile",
-        "bystanders",
-        "bystander",
-        "members",
-        "member",
-        "friends",
-        "friend",
-        "relatives",
-        "family",
-        "patrons",
-        "customers",
-        "residents",
-        "individuals",
-        "people's",
-        "youths",
-        "youth",
-        "passengers",
-        "deputies",
-        "brothers",
-        "sisters",
-        "sons",
-        "daughters",
-        "guests",
-        "partygoers",
-    ]
-)
-
 _WORD = re.compile(r"[A-Za-z]+|\d+")
-_CLAUSE_END = re.compile(r"[,;:.!?()\u2014\u2013\n]|\s-\s")
-AFTER_TOKENS = 6  # how far after a figure its role word may stand ("two were later found dead")
-MAX_FIGURE = 1000  # larger "counts" are addresses, years and phone numbers, not casualties
 
 NUMBER_WORDS: dict[str, int] = {
     w: i
@@ -160,71 +81,21 @@ _REGEX_BASELINE = re.compile(
 STATED_WINDOW = 8  # word tokens either side of a role word
 
 
-def _role_in(words: Iterable[str]) -> str | None:
-    for word in words:
-        role = _ROLE_OF.get(word.lower())
-        if role:
-            return role
-    return None
-
-
 def quantity_role(article: Article, quantity: Quantity) -> tuple[str, int] | None:
-    """``(role, rank)`` if ``quantity`` counts the killed or the injured, else None.
+    """``(role, rank)`` if ``quantity`` counts the killed or the injured, else None: storydesk's
+    own reading (``storydesk.steps.extract.casualties.casualty_role``), so that the eval scores
+    what the product says rather than a second reader of its own."""
+    from storydesk.steps.extract.casualties import casualty_role
 
-    The role comes, in this order, from the counted words the extractor attached ("people
-    injured", "2 dead"), from a role verb right before the figure ("killed two people"), or from
-    the first state word (killed, dead, wounded ...) after it in the same clause, at most
-    ``AFTER_TOKENS`` words on ("two were later found dead"). A counted
-    noun that names no person ("shots", "cars", "years") disqualifies the figure, and so does a
-    bare number between commas ("Smith, 25, was killed" is an age). ``rank`` orders figures of
-    one role: 0 for people/persons/victims, 1 for another person noun, 2 for no noun.
-    """
-    if quantity.kind != "count" or quantity.high not in (None, quantity.value):
-        return None
-    value = quantity.value
-    if value != int(value) or not 0 <= value <= MAX_FIGURE:
-        return None
-    unit = quantity.unit.lower()
-    text = article.text
-    start, end = quantity.span.start, quantity.span.end
-    if unit in _ROLE_OF:  # the extractor took the role word as the noun: "2 dead"
-        return _ROLE_OF[unit], 2
-    if unit and unit not in PERSON_NOUNS:
-        return None
-    rank = 0 if unit in CORE_PERSON_NOUNS else 1 if unit else 2
-    role = _role_in(_WORD.findall(quantity.counted))
-    if role is None:
-        # only spaces between verb and figure: "Teen Killed, Five Others Injured" is no object
-        before = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
-        if before and before.group(1).lower() in _VERBS_BEFORE:
-            role = _VERBS_BEFORE[before.group(1).lower()]
-    if role is None:
-        clause = _CLAUSE_END.split(text[end : end + 200], maxsplit=1)[0]
-        after = [w for w in _WORD.findall(clause)[:AFTER_TOKENS] if w.lower() in _STATE_WORDS]
-        role = _role_in(after[:1])
-    if role is None:
-        return None
-    if not unit and text[max(0, start - 2) : start].strip() == "," and text[end : end + 1] == ",":
-        return None  # "Calvin Williams, 23, was killed": an age, not a count
-    return role, rank
+    return casualty_role(article.text, quantity)
 
 
 def dossier_figures(article: Article) -> dict[str, int]:
-    """The killed and injured figures storydesk's annotations state for ``article``.
+    """The killed and injured figures storydesk states for ``article``
+    (``storydesk.steps.extract.casualties.casualty_figures`` over its quantities)."""
+    from storydesk.steps.extract.casualties import casualty_figures
 
-    Per role, the quantity with the best rank (see ``quantity_role``), the earliest one among
-    equals (the headline comes first). A role the article states no figure for is absent.
-    """
-    best: dict[str, tuple[int, int, int]] = {}
-    for quantity in article.quantities or []:
-        found = quantity_role(article, quantity)
-        if found is None:
-            continue
-        role, rank = found
-        key = (rank, quantity.span.start, int(quantity.value))
-        if role not in best or key < best[role]:
-            best[role] = key
-    return {role: key[2] for role, key in best.items()}
+    return casualty_figures(article)
 
 
 def _number(word: str) -> int:

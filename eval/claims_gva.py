@@ -9,7 +9,8 @@ Systems, per article (title + blank line + text; the texts are already clean):
 
 * "regex baseline": ``eval._casualties.regex_figures``.
 * "storydesk": ``SpacyExtractor(n_process=2).run(...)`` over all articles at once, then
-  ``eval._casualties.dossier_figures`` reads the quantities.
+  ``eval._casualties.dossier_figures`` reads the quantities with storydesk's own casualty reader
+  (``storydesk.steps.extract.casualties.casualty_figures``).
 
 Metrics per role (level ``killed`` / ``injured``): precision = articles whose stated figure equals
 the record / articles where the system states a figure; recall = articles where the system states

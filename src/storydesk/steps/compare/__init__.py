@@ -4,8 +4,9 @@
 groups them), turns each group into a ``Claim`` with exact quotes and attributions, and gives it a status:
 
 * ``contested`` — a denied/correction flag in a mention's sentence, a denying attribution whose
-  content holds a mention ("dismissed reports of a 3,000-strong unit"), or a sentence of the
-  story disputing that very value ("nowhere near 3,000");
+  content holds a mention ("dismissed reports of a 3,000-strong unit"), a sentence of the
+  story disputing that very value ("nowhere near 3,000"), or a correction of the figure ("later
+  corrected the figure to 9", "revised the toll from 12 to 9");
 * ``single_source`` — only one independent article states it (a duplicate is not a confirmation);
 * ``consistent`` / ``discrepant`` — whether the articles' values admit each other once units and
   hedges are taken into account (see ``tolerance``).
@@ -29,6 +30,7 @@ from .contest import (
     DisputedValue,
     attributed_names,
     covers,
+    find_corrections,
     find_disputed_values,
     is_denial,
 )
@@ -58,6 +60,11 @@ def align_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
     disputed = [d for article in members for d in find_disputed_values(article)]
     # a quantity inside "nowhere near 3,000" is the dispute itself, not another report of 3,000
     items = [item for item in items if not _inside_dispute(item, disputed)]
+    corrected: dict[str, list[Span]] = {}
+    for article in members:
+        spans, superseded = find_corrections(article)
+        corrected[article.id] = spans
+        disputed.extend(superseded)
     by_id = {article.id: article for article in members}
     claims: list[tuple[tuple[int, int, int], Claim]] = []
     df, n_documents = document_frequencies(members)
@@ -66,7 +73,7 @@ def align_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
             id="",
             statement=make_statement(group, by_id),
             kind=group[0].kind,
-            status=_status(group, by_id, disputed),
+            status=_status(group, by_id, disputed, corrected),
             mentions=[_mention(item, by_id[item.article_id]) for item in group],
             origins=[],
             independent_origins=len(_originals(group)),
@@ -133,8 +140,13 @@ def _mention(item: Item, article: Article) -> Mention:
     )
 
 
-def _status(group: list[Item], articles: dict[str, Article], disputed: list[DisputedValue]) -> str:
-    if _contested(group, articles, disputed):
+def _status(
+    group: list[Item],
+    articles: dict[str, Article],
+    disputed: list[DisputedValue],
+    corrected: dict[str, list[Span]] | None = None,
+) -> str:
+    if _contested(group, articles, disputed, corrected or {}):
         return "contested"
     # per independent article, compare one reading: the original's first mention before a copy's
     readings: dict[str, Interval] = {}
@@ -146,11 +158,16 @@ def _status(group: list[Item], articles: dict[str, Article], disputed: list[Disp
 
 
 def _contested(
-    group: list[Item], articles: dict[str, Article], disputed: list[DisputedValue]
+    group: list[Item],
+    articles: dict[str, Article],
+    disputed: list[DisputedValue],
+    corrected: dict[str, list[Span]],
 ) -> bool:
     for item in group:
         article = articles[item.article_id]
         span = item.quantity.span
+        if any(c.overlaps(span) for c in corrected.get(item.article_id, ())):
+            return True  # "later corrected the figure to 9": the figure itself was in question
         for flag in article.flags or []:
             if (
                 flag.type in CONTESTING_FLAGS

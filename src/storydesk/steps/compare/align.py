@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storydesk.model import Article, Quantity, Span
+from storydesk.steps.extract.casualties import in_teaser_line, read_casualties
 
 from .contest import sentence_of
 from .tolerance import Interval, interval, is_round_word_number, rounding_slack
@@ -27,6 +28,9 @@ _CALENDAR_WORDS = word_set(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday"""
 )
+
+
+_CASUALTY_STEMS = {"killed": "kill", "injured": "injur"}
 
 
 @dataclass(slots=True)
@@ -55,9 +59,12 @@ def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
     """Quantities that state nothing about the event, dropped before alignment.
 
     * the pronoun "one" ("one of the", "the one who"): value 1 written in words with no unit;
+      and "one" as a mere determiner ("an attack on one member is an attack on all"): the word
+      "one" counts something only when it states a casualty ("one person was killed");
     * dates read as numbers: bare years ("in 2024"), or a number whose unit is a month or a
       weekday ("Oct. 15", "October 7") — dates belong to the timeline;
-    * page furniture: a line of fewer than three words ("1 / 13", "2 min read").
+    * page furniture: a line of fewer than three words ("1 / 13", "2 min read"), and lines of
+      related-story lists and video playlists ("+ Two killed in crash", "1:27 1 dead after ...").
 
     Durations ("24 years") and ages are kept: they are facts an article states and agreeing on
     them across outlets is worth showing.
@@ -66,11 +73,16 @@ def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
     unit = quantity.unit.strip()
     if quantity.value == 1 and not any(ch.isdigit() for ch in quote) and not unit:
         return True
+    if (quantity.kind == "count" and quote.strip().lower() == "one"
+            and read_casualties(article.text, quantity) is None):
+        return True
     if quantity.kind in ("count", "other"):
         if not unit and _YEAR.match(quote):
             return True
         if unit and unit.split()[-1].lower().rstrip(".") in _CALENDAR_WORDS:
             return True
+    if in_teaser_line(article.text, quantity.span.start):
+        return True
     return alpha_word_count(article.text[sentence.start : sentence.end]) < 3
 
 
@@ -198,7 +210,11 @@ def make_item(
         heads = content_stems(owner[-1]) if owner else []
         item.head = heads[-1] if heads else ""
         item.head_is_name = bool(owner) and owner[-1][:1].isupper()
-    item.role = _role(text, quantity.counted, clause, span)
+    casualty = read_casualties(text, quantity)
+    # the casualty reader knows "six were shot, one fatally"; the clause's nearest role word is
+    # the fallback for everything else (arrests, and counts it does not read)
+    item.role = (_CASUALTY_STEMS[casualty.role] if casualty is not None
+                 else _role(text, quantity.counted, clause, span))
     return item
 
 

@@ -1,12 +1,14 @@
 """Signs that a stated amount is denied or disputed, and who a mention is attributed to.
 
-Three kinds of evidence make a claim *contested*:
+Four kinds of evidence make a claim *contested*:
 
 * a ``denied``/``correction`` flag in the same sentence as one of its mentions;
 * an attribution with a denial cue ("denied", "dismissed", "rejected") whose content holds a
   mention;
 * a sentence of the story that disputes the very value ("absolutely nowhere near 3,000", "not
-  even close to 18"): found by ``find_disputed_values``.
+  even close to 18"): found by ``find_disputed_values``;
+* a correction of the figure ("later corrected the figure to 9", "revised the toll from 12 to
+  9"): found by ``find_corrections``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,21 @@ _DISPUTE = re.compile(
 )
 
 
+# A correction of a figure: "later corrected the figure to 9", "revised the death toll down from
+# 12 to 9", "lowered its estimate to 9,000". The sentence's figures are contested, and a "from N"
+# value is disputed wherever the story states it.
+_CORRECTION = re.compile(
+    r"\b(?:correct|revis|amend|updat|lower|rais|adjust|downgrad|upgrad|cut|reduc)\w*\s+"
+    r"(?:(?:the|its|their|his|her|an?|that|this|earlier|initial|official)\s+)*"
+    r"(?:\w+\s+)?(?:figure|number|toll|count|tally|total|estimate)s?\b"
+    r"(?:\s+(?:down|up|downward|upward)(?:s|wards)?)?"
+    r"(?:\s+from\s+(?P<old>\d[\d,]*(?:\.\d+)?))?\s+to\s+(?:\w+\s+){0,2}?"
+    r"(?P<new>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DisputedValue:
     """A number that a sentence of ``article_id`` explicitly disputes, and where."""
@@ -69,6 +86,19 @@ def find_disputed_values(article: Article) -> list[DisputedValue]:
         if value is not None:
             found.append(DisputedValue(article.id, value, Span(match.start(), match.end())))
     return found
+
+
+def find_corrections(article: Article) -> tuple[list[Span], list[DisputedValue]]:
+    """Corrections of a figure in the article's text: the spans that state a corrected figure
+    ("later corrected the figure to 9") and the superseded values they name ("from 12")."""
+    spans: list[Span] = []
+    superseded: list[DisputedValue] = []
+    for match in _CORRECTION.finditer(article.text):
+        spans.append(Span(match.start(), match.end()))
+        old = _parse_number(match.group("old")) if match.group("old") else None
+        if old is not None:
+            superseded.append(DisputedValue(article.id, old, Span(*match.span("old"))))
+    return spans, superseded
 
 
 def is_denial(attribution: Attribution, article: Article) -> bool:

@@ -171,17 +171,26 @@ def _noun_phrase(noun: Token, amount: Amount) -> tuple[str, Token]:
     for child in noun.lefts:
         if child.dep_ in _NOUN_MODIFIERS and outside(child):
             keep.extend(t for t in child.subtree
-                        if outside(t) and t.dep_ != "punct" and t.pos_ != "NUM")
+                        if outside(t) and t.dep_ != "punct" and t.pos_ != "NUM"
+                        and not t.is_space and _same_line(t, noun))
     keep.sort(key=lambda t: t.i)
     return " ".join(t.text for t in keep), keep[0]
 
 
+def _same_line(a: Token, b: Token) -> bool:
+    """Scraped text runs a headline into the first sentence ("... in Chicago\n\nFour people
+    were killed"): the parser links words across the break, but what is counted never spans it."""
+    first, last = sorted((a, b), key=lambda t: t.i)
+    return "\n" not in first.doc.text[first.idx : last.idx]
+
+
 def _predicate(anchor: Token) -> Token | None:
     """The verb saying what happened to the counted thing, if the parse gives one."""
-    if anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.pos_ == "VERB":
+    if (anchor.dep_ in ("nsubj", "nsubjpass", "dobj") and anchor.head.pos_ == "VERB"
+            and _same_line(anchor, anchor.head)):
         return anchor.head
     for child in anchor.rights:
-        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and _same_line(anchor, child):
             return child
     return None
 

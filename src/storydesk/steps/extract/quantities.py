@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from storydesk.model import Quantity, Span
 from storydesk.steps.extract.counted import describe_counted
+from storydesk.steps.extract.negation import find_negated_counts
 from storydesk.steps.extract.numphrases import Amount, scan_amounts
 from storydesk.steps.extract.units import lookup_unit, normalize
 
@@ -40,12 +41,26 @@ _ID_WORDS = frozenset({"no", "no.", "nos", "number", "#", "article", "section", 
                        "room", "flight", "route", "highway", "line", "gate", "level", "phase",
                        "episode", "season", "part", "item", "rule", "model", "version", "grade",
                        "class", "category", "covid", "g", "f", "su", "mig", "t", "il", "tu"})
+# Headline case capitalises verbs: "Shooting Kills 1 Person, Wounds 5" is no "Windows 10".
+_VERBS_BEFORE_COUNTS = frozenset({"kills", "kill", "killed", "wounds", "wounded", "injures",
+                                  "injured", "leaves", "leave", "left", "hurts", "hurt", "shoots",
+                                  "shot", "hits", "claims", "claimed", "takes", "sends", "arrests",
+                                  "arrested", "charges", "charged", "injuring", "wounding",
+                                  "killing", "leaving", "and", "with", "among", "including"})
+_CASUALTY_VERBS = frozenset({"killed", "killing", "kills", "wounded", "wounding", "wounds",
+                             "injured", "injuring", "injures", "hurt", "hurting"})
+_CASUALTY_STATES = frozenset({"fatally", "dead", "died", "dies", "killed", "slain", "deceased",
+                              "injured", "wounded", "hurt", "critically", "seriously"})
+_AUXILIARIES = frozenset({"is", "was", "were", "are", "has", "have", "had", "been", "later",
+                          "also", "reportedly", "being", "found", "pronounced", "declared"})
+_GALLERY_WORDS = frozenset({"image", "photo", "picture", "slide", "page", "video", "item",
+                            "part", "story"})
 _STREETS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane",
                       "ln", "drive", "dr", "court", "ct", "place", "pl", "parkway", "pkwy"})
 # URLs, @handles, e-mail addresses and phone numbers: digits there are never quantities.
 _BLOCKED = re.compile(
     r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|co|ua|ru|uk|io)/\S*|[@#]\w+|\S+@\S+\.\w+"
-    r"|(?<![\w,.])\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,4}(?![\w,.])",
+    r"|(?<![\w,.])\+?\(?\d{1,4}\)?(?:[ .-]\(?\d{2,4}\)?){2,4}(?![\w,]|\.\d)",
 )
 
 
@@ -59,7 +74,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if _is_appositive_age(doc, amount):
             amount.special, amount.unit, amount.unit_text = "age", lookup_unit("years"), "years"
         found.append(_to_quantity(doc, amount))
-    return _drop_conversions(doc.text, found)
+    found = _drop_conversions(doc.text, found)
+    # "no one was injured" states a zero as surely as "two were injured" states a two
+    zeros = [z for z in find_negated_counts(doc)
+             if not any(z.span.overlaps(q.span) for q in found)]
+    return sorted(found + zeros, key=lambda q: q.span.start) if zeros else found
 
 
 def _is_blocked_match(text: str) -> bool:
@@ -108,7 +127,11 @@ def _not_a_quantity(doc: Doc, amount: Amount) -> bool:
     words = doc.text[first.idx : last_num.idx + len(last_num.text)].lower()
     after = doc[amount.last_token + 1] if amount.last_token + 1 < len(doc) else None
     before = doc[amount.num_start - 1] if amount.num_start > 0 else None
-    if words == "one" and amount.unit is None and not _modifies_noun(first):
+    if words == "one" and before is not None and before.lower_ in ("no", "not"):
+        return True  # "no one was injured" is a zero (see negation.py), never a one
+    if (words == "one" and amount.unit is None and not _modifies_noun(first)
+            and not _states_casualty(doc, amount.last_token + 1)
+            and not (before is not None and before.lower_ in _CASUALTY_VERBS)):
         return True  # "one of", "the one who", "one another": a pronoun, not a count
     if (amount.unit is None and not amount.special and after is not None and after.text == "-"
             and not doc[amount.num_end - 1].whitespace_):
@@ -122,6 +145,16 @@ def _not_a_quantity(doc: Doc, amount: Amount) -> bool:
     if amount.unit is not None or amount.special:
         return False
     return _is_date_or_time(doc, amount, before, after)
+
+
+def _states_casualty(doc: Doc, i: int) -> bool:
+    """"(six were shot,) one fatally", "one is dead", "one was later found dead": a count."""
+    for tok in doc[i : min(len(doc), i + 4)]:
+        if tok.lower_ in _CASUALTY_STATES:
+            return True
+        if tok.lower_ not in _AUXILIARIES:
+            return False
+    return False
 
 
 def _is_appositive_age(doc: Doc, amount: Amount) -> bool:
@@ -164,6 +197,9 @@ def _is_identifier(doc: Doc, amount: Amount, before: Token | None, after: Token 
         return glued.is_alpha and glued.whitespace_ == ""  # "Covid-19", "Su-34"
     if before.lower_ in _ID_WORDS:
         return True
+    if before.lower_ in _VERBS_BEFORE_COUNTS or (after is not None and after.tag_ in ("NNS", "NNPS")
+                                                  and after.lower_ not in _STREETS):
+        return False
     # "Windows 10", "Apollo 11": a capitalised name directly followed by a bare number.
     return (
         (before.is_title or before.is_upper)
@@ -180,6 +216,9 @@ def _is_list_marker(doc: Doc, amount: Amount, before: Token | None, after: Token
             return True  # "1 / 13", "3 of 12" (galleries, pagination)
     if before is not None and before.text == "/":
         return True
+    if (before is not None and before.lower_ == "of" and before.i >= 2
+            and doc[before.i - 1].like_num and doc[before.i - 2].lower_ in _GALLERY_WORDS):
+        return True  # the 10 of "Image 2 of 10"
     line_start = before is None or "\n" in before.text or "\n" in before.whitespace_ or (
         doc.text[before.idx + len(before.text) : doc[amount.num_start].idx].count("\n") > 0
     )

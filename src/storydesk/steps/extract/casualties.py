@@ -1,0 +1,231 @@
+"""Casualty figures: which counted quantities state how many were killed or injured.
+
+``casualty_role(text, quantity)`` reads one ``Quantity`` of an article (from ``find_quantities``)
+and says whether it counts the killed or the injured, and how much to trust it as *the* figure of
+the article: "Two people were killed" (a person noun, the role in its clause), "killed six people"
+(the role verb right before), "2 dead, 3 wounded" (the role word as the counted noun), "six were
+shot, one fatally". ``casualty_figures(article)`` picks one figure per role for the article.
+
+Zero figures come from ``negation.find_negated_counts`` ("no one was injured"): they are used
+only when the article states no positive figure for that role.
+
+Why a separate reader: the counted words of a quantity say *what* is counted; a fact-checker
+comparing outlets needs *which casualty role* a figure is, and which figure is the headline one
+rather than a part ("including two children"), another incident ("in a separate shooting") or a
+statistic ("80 people were killed in November alone").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from storydesk.model import Article, Quantity
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+__all__ = ["ROLES", "ROLE_WORDS", "CasualtyFigure", "casualty_role", "casualty_figures",
+           "read_casualties", "in_teaser_line"]
+
+ROLES: tuple[str, ...] = ("killed", "injured")
+
+# "shot" is neither role: "five people were shot" covers the dead and the wounded alike.
+ROLE_WORDS: dict[str, frozenset[str]] = {
+    "killed": _words("""killed kill kills killing dead died dies dying fatally fatal death deaths
+        slain deceased"""),
+    "injured": _words("""injured injuring injuries injury wounded wounding hurt hurting
+        wounds"""),
+}
+_ROLE_OF = {word: role for role, words in ROLE_WORDS.items() for word in words}
+# After a figure only words stating what befell it count ("two were found dead"); an action or a
+# noun there belongs to someone else ("Two indicted for killing a baby").
+_STATE_WORDS = frozenset(["killed", "dead", "died", "fatally", "slain", "deceased", "injured", "wounded", "hurt"])
+# Right before a figure, a verb whose object it is ("killed six people", "Kills 1 Person").
+_VERBS_BEFORE: dict[str, str] = {
+    **dict.fromkeys(["kill", "kills", "killed", "killing"], "killed"),
+    **dict.fromkeys(["injure", "injures", "injured", "injuring", "hurt", "hurting"], "injured"),
+    **dict.fromkeys(["wound", "wounds", "wounded", "wounding"], "injured"),
+}
+# Counted nouns naming people; the first group is the most telling ("three people were killed").
+CORE_PERSON_NOUNS = frozenset(["people", "persons", "person", "victims", "victim"])
+PERSON_NOUNS = CORE_PERSON_NOUNS | _words(
+    """men man women woman others other teens teen teenagers teenager children child kids kid
+    boys boy girls girl adults adult students student officers officer males male females female
+    juveniles juvenile bystanders bystander members member friends friend relatives family
+    patrons customers residents individuals youths youth passengers deputies brothers sisters
+    sons daughters guests partygoers suspects suspect gunmen gunman shooters shooter workers worker
+    employees employee cousins nephews siblings minors toddlers infants babies students
+    teenagers""")
+
+# A figure right after these is a part of a larger total ("including two children").
+_PART_CUES = re.compile(r"\b(?:including|included|among(?: them)?|of whom|of them)\s*$", re.I)
+# Lines of related-story lists and video playlists ("+ Two killed in crash", "1:27 1 dead after")
+_TEASER_LINE = re.compile(r"^\s*(?:[+•►▶»]|\d{1,2}:\d{2}\b)")
+# A figure inside these clauses is about some other time or place, not this incident.
+_OTHER_INCIDENT = re.compile(
+    r"\b(?:this|last|so far this) (?:year|month|week(?:end)?)|\bso far\b|\bsince (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december|the start)"
+    r"|\b(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b(?: alone)?|\bin a separate\b|\bseparate (?:shooting|incident)s?\b"
+    r"|\bacross the (?:city|county|state|country)\b|\b(?:19|20)\d\d\b",
+    re.I,
+)
+# A headline about several incidents ("8 dead, 27 wounded in weekend shootings across Chicago"):
+# its totals are no single incident's figures.
+_ROUNDUP = re.compile(r"\b(?:shootings|homicides|separate|spate|multiple|weekend violence)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+_CLAUSE_END = re.compile(r"[;:.!?()\u2014\u2013\n]|,(?!\s*(?:including|among)\b)|\s-\s")
+_PARENTHETICAL = re.compile(r"^\s*,\s*(?:including|among them|one of them)\b[^,.;]*,")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)(?: of)?\s*$|\bunder the age of\s*$", re.I)
+_AGE_AFTER = re.compile(r"^\s*(?:yo|y/o|yrs?\b|years?[- ]old|-year)", re.I)
+# Words that may stand between a figure and its state word ("two were later found shot dead").
+_FILLERS = _words("""is was were are be been being has have had got shot and both all also later
+    found pronounced declared confirmed reported left who now each were people others more other
+    of them those victims men women""")
+AFTER_TOKENS = 6  # how far after a figure its role word may stand ("two were later found dead")
+MAX_FIGURE = 1000  # larger "counts" are addresses, years and phone numbers, not casualties
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyFigure:
+    """One figure read as a casualty count: ``role``, ``value`` and how it ranks.
+
+    ``rank``: 0 for people/persons/victims, 1 for another person noun, 2 for no noun; ``part``
+    marks a part of a total ("including two children"); ``doubtful`` a figure that may be about
+    another incident or a statistic; ``start`` is its offset in the text.
+    """
+
+    role: str
+    value: int
+    rank: int
+    start: int
+    part: bool = False
+    doubtful: bool = False
+
+
+def _role_in(words: Iterable[str]) -> str | None:
+    for word in words:
+        role = _ROLE_OF.get(word.lower())
+        if role:
+            return role
+    return None
+
+
+def _line_of(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return text[line_start : line_end if line_end != -1 else len(text)]
+
+
+def in_teaser_line(text: str, start: int) -> bool:
+    """True when offset ``start`` is on a line of a related-stories list or video playlist
+    ("+ Two killed in Gallatin County crash", "1:27 1 dead after Fife collision")."""
+    return bool(_TEASER_LINE.match(_line_of(text, start)))
+
+
+def _is_age(text: str, start: int, end: int, unit: str) -> bool:
+    """"Smith, 23, was killed", "under the age of 10", "an 8 yo girl": ages, not counts."""
+    before, after = text[max(0, start - 25) : start], text[end : end + 12]
+    if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        return True
+    return not unit and before.rstrip(" ").endswith(",") and after.startswith(",")
+
+
+def _clause_after(text: str, end: int) -> str:
+    rest = text[end : end + 240]
+    skip = _PARENTHETICAL.match(rest)  # "Two people, including the gunman, were killed"
+    if skip:
+        rest = rest[skip.end() :]
+    return _CLAUSE_END.split(rest, maxsplit=1)[0]
+
+
+def _state_after(clause: str, own: frozenset[str] = frozenset()) -> str | None:
+    """The role of the first state word in ``clause`` when only fillers stand before it ("were
+    later found dead", "were shot and killed"); "sent to the hospital has died" is someone else's
+    death."""
+    for word in _WORD.findall(clause)[:AFTER_TOKENS]:
+        low = word.lower()
+        if low in _STATE_WORDS:
+            return _ROLE_OF[low]
+        if low not in _FILLERS and low not in own and low not in PERSON_NOUNS and not (
+                low.endswith("ly") and len(low) > 4):
+            return None
+    return None
+
+
+def casualty_role(text: str, quantity: Quantity) -> tuple[str, int] | None:
+    """``(role, rank)`` if ``quantity`` counts the killed or the injured, else None.
+
+    The role comes, in this order, from the counted noun itself ("2 dead"), the counted words
+    ("people injured"), a role verb right before the figure ("killed two people"), or the first
+    state word (killed, dead, wounded ...) after it in its clause, at most ``AFTER_TOKENS`` words
+    on. A counted noun that names no person ("shots", "cars") disqualifies the figure, and so do
+    ages ("Smith, 25, was killed", "under the age of 10") and ranges. ``rank``: 0 for
+    people/persons/victims, 1 for another person noun, 2 for no noun.
+    """
+    figure = read_casualties(text, quantity)
+    return (figure.role, figure.rank) if figure is not None else None
+
+
+def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
+    """The ``CasualtyFigure`` that ``quantity`` states, or None (see ``casualty_role``)."""
+    if quantity.kind != "count" or quantity.high not in (None, quantity.value):
+        return None
+    value = quantity.value
+    if value != int(value) or not 0 <= value <= MAX_FIGURE:
+        return None
+    unit = quantity.unit.lower()
+    start, end = quantity.span.start, quantity.span.end
+    if in_teaser_line(text, start):
+        return None
+    if _is_age(text, start, end, unit if unit not in _ROLE_OF else ""):
+        return None
+    if unit in _ROLE_OF:  # the extractor took the role word as the noun: "2 dead"
+        role, rank = _ROLE_OF[unit], 2
+    elif unit and unit not in PERSON_NOUNS:
+        return None
+    else:
+        rank = 0 if unit in CORE_PERSON_NOUNS else 1 if unit else 2
+        role = _role_in(_WORD.findall(quantity.counted))
+        if role is None:
+            # only spaces between verb and figure: "Teen Killed, Five Others Injured" is no object
+            before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
+            if before and before.group(1).lower() in _VERBS_BEFORE:
+                role = _VERBS_BEFORE[before.group(1).lower()]
+        if role is None:
+            own = frozenset(w.lower() for w in _WORD.findall(quantity.counted))
+            role = _state_after(_clause_after(text, end), own)
+        if role is None:
+            return None
+    part = bool(_PART_CUES.search(text[max(0, start - 20) : start]))
+    sentence = quantity.sentence
+    context = text[sentence.start : sentence.end] if sentence is not None else _line_of(text, start)
+    doubtful = bool(_OTHER_INCIDENT.search(context))
+    return CasualtyFigure(role, int(value), rank, start, part, doubtful)
+
+
+def casualty_figures(article: Article) -> dict[str, int]:
+    """The killed and injured figures ``article`` states, one per role.
+
+    Per role, the first figure in the text (the headline and lead state the incident's totals)
+    that is not a part ("including two children") nor in a sentence about other incidents or
+    statistics ("80 were killed in November alone"); those count only when nothing else is
+    stated. Zeros from negations are left out: "no one was hurt" often closes only part of the
+    count. An article whose headline is a round-up of several incidents ("8 dead, 27 wounded in
+    weekend shootings") gets no figures. A role the article states no figure for is absent.
+    """
+    if _ROUNDUP.search(article.text.split("\n", 1)[0]):
+        return {}  # a round-up of several incidents states no one incident's figures
+    best: dict[str, tuple[tuple[int, ...], int]] = {}
+    for quantity in article.quantities or []:
+        figure = read_casualties(article.text, quantity)
+        if figure is None or figure.value == 0:
+            continue  # a zero is a claim, but "no one was hurt" rarely closes the count
+        key = (figure.part, figure.doubtful, figure.start)
+        if figure.role not in best or key < best[figure.role][0]:
+            best[figure.role] = (key, figure.value)
+    return {role: value for role, (_, value) in best.items()}

@@ -1,0 +1,44 @@
+"""Words that look like amounts but state nothing make no claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.model import Article, StepStats, Story
+from storydesk.steps.compare import ClaimAligner
+from storydesk.steps.extract import SpacyExtractor
+
+
+def _claims(nlp, *texts: str):
+    articles = [Article(id=f"a{i}", source=f"a{i}", text=t) for i, t in enumerate(texts)]
+    extracted = list(SpacyExtractor(nlp=nlp).run(articles, StepStats("extract"), []))
+    by_id = {a.id: a for a in extracted}
+    return ClaimAligner().run_story(Story(id="s", article_ids=list(by_id)), by_id).claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact says that an attack on one member is an attack on all.",
+        "One of the officers said the street was quiet again.",
+        "The minister spoke to reporters after the meeting in the capital.",
+        "No one knows what happened next, the neighbours said.",
+    ],
+)
+def test_no_claim(nlp, text):
+    assert _claims(nlp, text, text) == []
+
+
+def test_one_casualty_is_a_claim(nlp):
+    text = "Police said one person was killed in the shooting on Monday."
+    claims = _claims(nlp, text, "One person was killed in the shooting, police said.")
+    assert [(c.status, [m.value for m in c.mentions]) for c in claims] == [
+        ("consistent", [1.0, 1.0])
+    ]
+
+
+def test_zero_and_two_injured_disagree(nlp):
+    claims = _claims(nlp, "Police said no one was injured in the shooting on Monday.",
+                     "Two people were injured in the shooting on Monday, police said.")
+    statuses = {c.status for c in claims if any(m.value == 0 for m in c.mentions)}
+    assert statuses == {"discrepant"}
