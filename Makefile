@@ -38,6 +38,7 @@ eval: install
 bench: install
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.cluster
+	$(BIN)/python -m bench.clean
 
 clean:
 	rm -rf $(VENV) storydesk-demo .pytest_cache .ruff_cache .mypy_cache

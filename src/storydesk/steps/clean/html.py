@@ -1,8 +1,13 @@
-"""Article extraction from HTML with trafilatura, and a fallback that never loses the article.
+"""Article extraction from HTML: trafilatura in two modes, a line-level consensus, fallbacks.
 
-trafilatura finds the main content in the page's markup, which beats any plain-text heuristic
-when the markup is sound. When it returns nothing or too little (unusual templates, pages that
-are mostly one ``<div>``), the page's visible text goes through the plain-text cleaner instead.
+1. trafilatura's default mode (comments excluded) gives the text and the metadata (title,
+   author, date via htmldate/JSON-LD/meta, site name); its precision mode gives a stricter text.
+2. ``consensus.combine`` keeps the precision text plus every line of the default text that
+   readability and resiliparse both extract too; ``consensus.post_pass`` drops the repeated
+   headline and furniture lines.
+3. When trafilatura finds nothing or too little for the page's visible text, readability's text
+   is used, then the page's visible text through the plain-text cleaner: the article is never
+   lost. ``HtmlExtraction.method`` says which extractor produced the text.
 """
 
 from __future__ import annotations
@@ -10,29 +15,29 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from urllib.parse import urlparse
+from typing import Any
 
 from storydesk.errors import SkipArticle
 from storydesk.model import Removed
-from storydesk.steps.clean.language import detect_language
-from storydesk.steps.clean.lines import normalise
+from storydesk.steps.clean.consensus import combine, post_pass, words
+from storydesk.steps.clean.fallback import readability_text, resiliparse_text
+from storydesk.steps.clean.language import page_language, resolve_language
+from storydesk.steps.clean.metadata import ARCHIVE_HOST, page_metadata, site_of
 from storydesk.steps.clean.plain import clean_plain_text
 from storydesk.steps.clean.visible import parse_html, visible_text
-from storydesk.steps.clean.vocab import match_furniture
 
 log = logging.getLogger(__name__)
 
-MIN_WORDS = 40  # below this, trafilatura's result is "too little" and the fallback is tried
-# Furniture trafilatura lets through that is never article text. Embedded posts and captions are
-# left alone here: in markup the extractor already judged them, and many sites count them as body.
-_EXTRACTOR_MISSES = frozenset(
-    {"advertisement", "share", "ai-note", "reading-time", "gallery", "cookie-notice"}
-)
+MIN_WORDS = 40  # an extraction shorter than this is "too little" ...
+MIN_SHARE = 0.05  # ... and so is one under this share of the page's visible words
+_OPTIONS: dict[str, Any] = {"include_comments": False, "include_tables": True}
 
 
 @dataclass(slots=True)
 class HtmlExtraction:
-    """Body text and metadata of one HTML page; ``method`` says which extractor produced it."""
+    """Body text and metadata of one HTML page; ``method`` says which extractor produced it:
+    "trafilatura" (the consensus of trafilatura's modes with readability and resiliparse),
+    "readability" or "visible-text" (the page's visible text through the plain-text cleaner)."""
 
     text: str
     title: str | None = None
@@ -41,11 +46,11 @@ class HtmlExtraction:
     language: str | None = None
     author: str | None = None
     removed: list[Removed] = field(default_factory=list)
-    method: str = "trafilatura"  # trafilatura | visible-text
+    method: str = "trafilatura"
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
-    """Extract the article body and metadata from ``html``.
+    """Extract the article body and metadata from ``html`` (``url``: where it was found).
 
     Raises ``SkipArticle("no-body", ...)`` when the page has no visible text at all.
     """
@@ -55,71 +60,86 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     visible = visible_text(tree)
     if not visible.strip():
         raise SkipArticle("no-body", "the HTML page has no visible text")
+    enough = max(MIN_WORDS, MIN_SHARE * words(visible))
 
-    result = _trafilatura(html, url)
-    if result is None or len(result.text.split()) < MIN_WORDS:
-        cleaned = clean_plain_text(visible)
-        # Prefer the cleaned page text unless it lost most of what the extractor found.
-        if result is None or len(cleaned.text.split()) >= 0.5 * len(result.text.split()):
-            fallback = HtmlExtraction(
-                text=cleaned.text,
-                title=cleaned.title,
-                published=cleaned.published,
-                author=cleaned.byline,
-                removed=cleaned.removed,
-                method="visible-text",
-            )
-            if result is not None:  # keep the metadata trafilatura did find
-                fallback.title = result.title or fallback.title
-                fallback.published = result.published or fallback.published
-                fallback.outlet, fallback.language = result.outlet, result.language
-                fallback.author = result.author or fallback.author
-            result = fallback
-    result.language = result.language or detect_language(result.text)
+    data = _trafilatura(html, url, with_metadata=True)
+    meta = page_metadata(tree)
+    title = _str(data.get("title")) or meta.title
+    result = HtmlExtraction(
+        text="",
+        title=title,
+        published=_date(data.get("date")) or meta.published,
+        outlet=_outlet(_str(data.get("sitename")) or meta.site_name, url),
+        language=page_language(tree),
+        author=_str(data.get("author")) or meta.author,
+    )
+    default_text = _str(data.get("text")) or ""
+    if words(default_text) >= enough:
+        precision = _str(_trafilatura(html, url, favor_precision=True).get("text")) or ""
+        merged, dropped = combine(
+            default_text, precision, [readability_text(html), resiliparse_text(html)]
+        )
+        result.text, result.removed = post_pass(merged, title)
+        result.removed[:0] = dropped
+    if words(result.text) < enough:
+        _fall_back(result, html, visible, default_text, enough)
+    result.language = resolve_language(result.language, result.text)
     return result
 
 
-def _trafilatura(html: str, url: str | None) -> HtmlExtraction | None:
+def _fall_back(
+    result: HtmlExtraction, html: str, visible: str, extracted: str, enough: float
+) -> None:
+    """Readability, then the visible text through the plain-text cleaner; failing both, the
+    longest text any of them found, so the article is never lost."""
+    candidates: list[tuple[str, str, list[Removed]]] = []
+    if result.text.strip():
+        candidates.append(("trafilatura", result.text, result.removed))
+    elif extracted.strip():
+        candidates.append(("trafilatura", *post_pass(extracted, result.title)))
+    readable = readability_text(html)
+    if readable.strip():
+        text, removed = post_pass(readable, result.title)
+        if words(text) >= enough:
+            result.text, result.removed, result.method = text, removed, "readability"
+            return
+        candidates.append(("readability", text, removed))
+    cleaned = clean_plain_text(visible)
+    candidates.append(("visible-text", cleaned.text, list(cleaned.removed)))
+    result.title = result.title or cleaned.title
+    result.published = result.published or cleaned.published
+    result.author = result.author or cleaned.byline
+    if words(cleaned.text) >= enough:
+        method, text, removed = candidates[-1]
+    else:
+        method, text, removed = max(candidates, key=lambda c: words(c[1]))
+    result.text, result.removed, result.method = text, removed, method
+
+
+def _trafilatura(html: str, url: str | None, **options: Any) -> dict[str, Any]:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True
-        )
-    except Exception as exc:  # trafilatura raises assorted errors on odd markup; fall back
+        doc = trafilatura.bare_extraction(html, url=url, **_OPTIONS, **options)
+    except Exception as exc:  # noqa: BLE001  trafilatura raises assorted errors on odd markup
         log.debug("trafilatura failed on %s: %s", url or "<html>", exc)
-        return None
+        return {}
     if doc is None:
-        return None
-    data = doc if isinstance(doc, dict) else doc.as_dict()
-    text = (data.get("text") or "").strip()
-    title = (data.get("title") or "").strip() or None
-    removed: list[Removed] = []
-    if title and text:
-        # trafilatura often repeats the headline as the first line of the body.
-        first, _, rest = text.partition("\n")
-        if normalise(first) == normalise(title):
-            removed.append(Removed(first, "title"))
-            text = rest.strip()
-    # One paragraph per line, as in the plain-text path; furniture the extractor let through
-    # ("ADVERTISEMENT" between paragraphs) goes by the same vocabulary as for plain text.
-    kept = []
-    for line in (line.strip() for line in text.splitlines()):
-        hit = match_furniture(line) if line else None
-        if hit and hit.reason in _EXTRACTOR_MISSES:
-            removed.append(Removed(line, hit.reason))
-        elif line:
-            kept.append(line)
-    text = "\n\n".join(kept)
-    return HtmlExtraction(
-        text=text,
-        title=title,
-        published=_date(data.get("date")),
-        outlet=(data.get("sitename") or "").strip() or _host(url),
-        language=data.get("language") or None,
-        author=(data.get("author") or "").strip() or None,
-        removed=removed,
-    )
+        return {}
+    return doc if isinstance(doc, dict) else doc.as_dict()
+
+
+def _str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _outlet(site_name: str | None, url: str | None) -> str | None:
+    """The page's site name, unless it names an archive service (web.archive.org publishes
+    nothing): then, as without a name, the site of the URL (the archived site's, for an
+    archive URL)."""
+    if site_name and not ARCHIVE_HOST.fullmatch(site_name.lower().removeprefix("www.")):
+        return site_name
+    return site_of(url)
 
 
 def _date(value: object) -> dt.date | None:
@@ -133,9 +153,5 @@ def _date(value: object) -> dt.date | None:
     return None
 
 
-def _host(url: str | None) -> str | None:
-    """The site of a URL, without "www.": "https://www.wsj.com/x" -> "wsj.com"."""
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    return host.removeprefix("www.") or None
+# The name step.py imports for "the site of a URL".
+_host = site_of

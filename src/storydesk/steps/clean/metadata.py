@@ -1,11 +1,20 @@
-"""Metadata lines: datelines ("October 15, 2024 8:20 PM"), bylines ("By Jane Doe") and
+"""Metadata: lines of a page's text and tags of its markup.
+
+Lines: datelines ("October 15, 2024 8:20 PM"), bylines ("By Jane Doe") and
 translator credits. Each parser returns what it read, or ``None`` when the line is not one.
+
+Markup: ``page_metadata`` reads JSON-LD and ``<meta>`` tags; ``site_of`` names a URL's site
+(the archived site for an archive.org URL).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -99,3 +108,126 @@ def parse_translator(text: str) -> str | None:
     """The translator's name from a credit like "Translated and adapted from German by Léa Krejci"."""
     match = _TRANSLATOR.search(text)
     return match.group("name").strip() if match else None
+
+
+# --- page metadata: the site of a URL, and what JSON-LD and <meta> tags say -----------------
+
+# Archive services publish nothing of their own: the archived page's site is the outlet.
+ARCHIVE_HOST = re.compile(r"(?:web\.)?archive\.(?:org|today|ph|is|li|md)")
+_ARCHIVED_URL = re.compile(
+    r"https?://(?:www\.|web\.)?archive\.(?:org|today|ph|is|li|md)/(?:web/)?[^/]*/(?P<url>.+)", re.I
+)
+
+
+def site_of(url: str | None) -> str | None:
+    """The site of a URL without "www.": "https://www.wsj.com/x" -> "wsj.com". An archive URL
+    ("https://web.archive.org/web/2017.../http://www.saukvalley.com/...") gives the archived
+    site ("saukvalley.com")."""
+    if not url:
+        return None
+    wrapped = _ARCHIVED_URL.match(url.strip())
+    if wrapped:
+        inner = wrapped.group("url")
+        url = inner if "://" in inner else f"http://{inner}"
+    try:
+        host = urlparse(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+@dataclass(slots=True)
+class PageMeta:
+    """Metadata a page declares about itself (JSON-LD, Open Graph and other ``<meta>`` tags)."""
+
+    title: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+    site_name: str | None = None
+
+
+_META_TITLE = ("og:title", "twitter:title", "title", "dc.title")
+_META_AUTHOR = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+_META_DATE = ("article:published_time", "datepublished", "pubdate", "publish-date", "dc.date",
+              "date", "parsely-pub-date", "sailthru.date", "og:published_time")  # fmt: skip
+_META_SITE = ("og:site_name", "application-name", "publisher", "twitter:site")
+_ARTICLE_TYPES = re.compile(r"article|posting|report|blog", re.I)
+
+
+def page_metadata(tree: Any) -> PageMeta:
+    """Read title, author, publication date and site name from JSON-LD and ``<meta>`` tags.
+
+    JSON-LD of an article type wins over ``<meta>``; anything unreadable is ignored. trafilatura
+    reads the same sources (and more, via htmldate); this is the fallback when it found nothing.
+    """
+    meta = PageMeta()
+    for item in _json_ld(tree):
+        if not _ARTICLE_TYPES.search(str(item.get("@type", ""))):
+            continue
+        meta.title = meta.title or _text(item.get("headline"))
+        meta.author = meta.author or _person(item.get("author"))
+        meta.published = meta.published or _iso_date(item.get("datePublished"))
+        meta.site_name = meta.site_name or _person(item.get("publisher"))
+    tags: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        content = (element.get("content") or "").strip()
+        if key and content:
+            tags.setdefault(key.strip().lower(), content)
+    meta.title = meta.title or _first(tags, _META_TITLE)
+    if meta.title is None:
+        title = tree.find(".//title")
+        meta.title = _text(title.text_content()) if title is not None else None
+    meta.author = meta.author or _first(tags, _META_AUTHOR)
+    meta.published = meta.published or _iso_date(_first(tags, _META_DATE))
+    site = _first(tags, _META_SITE)
+    meta.site_name = meta.site_name or (site.lstrip("@") if site else None)
+    return meta
+
+
+def _json_ld(tree: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(items) < 50:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                items.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return items
+
+
+def _text(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _person(value: object) -> str | None:
+    """A JSON-LD person/organisation (or a list of them) as "A, B"."""
+    values = value if isinstance(value, list) else [value]
+    names = [_text(v.get("name")) if isinstance(v, dict) else _text(v) for v in values]
+    return ", ".join(n for n in names if n) or None
+
+
+def _first(tags: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if tags.get(key):
+            return _text(tags[key])
+    return None
+
+
+def _iso_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or len(value.strip()) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
