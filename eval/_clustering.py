@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -21,7 +22,8 @@ from storydesk.model import Article
 BASELINE_THRESHOLD = 0.8
 BASELINE = "TF-IDF + agglomerative baseline"
 
-Clusterer = Callable[[Sequence[Doc]], list[str]]
+# Returns one label per doc, or a cross-validated FoldedClustering (eval/train_pair_model.py).
+Clusterer = Callable[[Sequence[Doc]], Any]
 
 
 def baseline_text(doc: Doc) -> str:
@@ -84,15 +86,25 @@ def storydesk_clusterer(result: EvalResult) -> Clusterer | None:
 
 
 def score_clusterings(
-    name: str, result: EvalResult, docs: Sequence[Doc], levels: Sequence[str], show_level: bool
+    name: str,
+    result: EvalResult,
+    docs: Sequence[Doc],
+    levels: Sequence[str],
+    show_level: bool,
+    storydesk: Clusterer | None = None,
 ) -> None:
     """Run the baseline and storydesk on ``docs`` and add one row per (level, system) to
-    ``result``: B-cubed and pairwise P/R/F1 and the number of clusters found."""
+    ``result``: B-cubed and pairwise P/R/F1 and the number of clusters found.
+
+    ``storydesk`` replaces the default adapter (``StoryClusterer().assign``): the clustering
+    evaluations pass the cross-validated one (eval/train_pair_model.py), so the "storydesk" row
+    is measured by models that never saw the stories they cluster."""
     systems: list[tuple[str, Clusterer]] = [(BASELINE, tfidf_agglomerative)]
-    storydesk = storydesk_clusterer(result)
+    if storydesk is None:
+        storydesk = storydesk_clusterer(result)
     if storydesk is not None:
         systems.append(("storydesk", storydesk))
-    predictions: dict[str, tuple[list[str], float]] = {}
+    predictions: dict[str, tuple[Any, float]] = {}
     for system, clusterer in systems:
         progress(f"{name}: {system} on {len(docs)} articles")
         start = time.perf_counter()
@@ -101,9 +113,58 @@ def score_clusterings(
         gold = [d.labels[level] for d in docs]
         result.notes.append(f"gold {level}s: {len(set(gold))}")
         for system, (labels, seconds) in predictions.items():
+            if not isinstance(labels, list):  # cross-validated: scored on held-out articles
+                from eval.train_pair_model import folded_scores
+
+                result.rows.append(Row(system, folded_scores(labels, gold),
+                                       level if show_level else "", seconds))
+                continue
             metrics = {
                 **bcubed_prf(labels, gold).as_dict("bcubed_"),
                 **pairwise_prf(labels, gold).as_dict("pairwise_"),
                 "clusters": float(len(set(labels))),
             }
             result.rows.append(Row(system, metrics, level if show_level else "", seconds))
+
+
+def cross_validated_clusterer(
+    result: EvalResult, gold_key: str, fold_key: str, other: Callable[[], tuple[list[Doc], str]]
+) -> Clusterer | None:
+    """The "storydesk" row's clusterer: ``StoryClusterer`` with a pair model trained, fold by
+    fold (GroupKFold on ``fold_key``), on the other folds of these docs (gold ``gold_key``) and
+    all of ``other()`` (docs, gold key), never on the fold it is scored on. Returns a
+    ``FoldedClustering`` that score_clusterings scores with ``folded_scores``."""
+    if storydesk_clusterer(result) is None:
+        return None
+    from eval.train_pair_model import FOLDS, labelled_pairs, out_of_fold_clusterings
+
+    def cluster(docs: Sequence[Doc]):  # type: ignore[no-untyped-def]
+        articles = [to_article(d) for d in docs]
+        folds = min(FOLDS, len({d.labels[fold_key] for d in docs}))
+        if folds < 2:
+            result.notes.append("storydesk: too few gold groups to cross-validate; shipped model")
+            return _shipped_labels(articles)
+        other_docs, other_key = other()
+        other_pairs = labelled_pairs([to_article(d) for d in other_docs],
+                                     [d.labels[other_key] for d in other_docs])
+        pairs = labelled_pairs(articles, [d.labels[gold_key] for d in docs])
+        folded = out_of_fold_clusterings(
+            articles, [d.labels[fold_key] for d in docs], [d.labels[gold_key] for d in docs],
+            pairs, [other_pairs], folds,
+        )
+        result.notes.append(
+            f"storydesk row: {folds}-fold GroupKFold by {fold_key}; each fold's pair model trained "
+            f"on the other folds + {len(other_docs)} docs of the other data set, its threshold "
+            f"chosen on the training folds ({folded.thresholds}); held-out articles scored against "
+            "the clustering of all articles (eval/train_pair_model.py)"
+        )
+        return folded
+
+    return cluster
+
+
+def _shipped_labels(articles: Sequence[Article]) -> list[str]:
+    from storydesk.steps.cluster import StoryClusterer
+
+    assigned = StoryClusterer().assign(articles)
+    return [assigned[a.id] for a in articles]

@@ -1,11 +1,14 @@
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from storydesk.model import Article, StepStats
 from storydesk.steps.base import Corpus
 from storydesk.steps.cluster import StoryClusterer
 from storydesk.steps.cluster.features import event_tokens
+from storydesk.steps.cluster.pair_model import PairModel, pair_features
+from storydesk.steps.cluster.signals import article_views
 
 SHOOTING_A = (
     "Police in Franklin said a 21-year-old man shot his ex-girlfriend Maria Davis and her friend "
@@ -42,13 +45,26 @@ def test_cluster_separates_two_events_of_the_same_kind():
     assert assignment["a"] != assignment["b"]
 
 
-def test_cluster_never_merges_articles_far_apart_in_time():
+def test_cluster_cosine_method_never_merges_articles_far_apart_in_time():
     articles = [
         _article("a", SHOOTING_A, dt.date(2014, 2, 4)),
         _article("a2", SHOOTING_A2, dt.date(2015, 2, 4)),
     ]
-    assignment = StoryClusterer(window_days=7).assign(articles)
+    assignment = StoryClusterer(window_days=7, model=None).assign(articles)
     assert assignment["a"] != assignment["a2"]
+
+
+def test_cluster_pair_model_weighs_the_day_gap():
+    # Follow-ups come weeks later, so the gap is a feature, not a wall: it lowers the probability.
+    articles = [
+        _article("a", SHOOTING_A, dt.date(2014, 2, 4)),
+        _article("a2", SHOOTING_A2, dt.date(2014, 2, 4)),
+        _article("a3", SHOOTING_A2, dt.date(2015, 2, 4)),
+    ]
+    views = article_views(articles)
+    features = pair_features(views, np.array([0, 0]), np.array([1, 2]))
+    same_day, year_apart = PairModel.load().probability(features)
+    assert same_day > year_apart
 
 
 def test_cluster_duplicates_follow_their_original():
@@ -58,10 +74,19 @@ def test_cluster_duplicates_follow_their_original():
     assert assignment["copy"] == assignment["a"]
 
 
+@pytest.mark.parametrize("model", ["shipped", None])
 @pytest.mark.parametrize("n", [0, 1])
-def test_cluster_handles_tiny_inputs(n):
+def test_cluster_handles_tiny_inputs(n, model):
     articles = [_article(f"x{i}", SHOOTING_A) for i in range(n)]
-    assert len(set(StoryClusterer().assign(articles).values())) == n
+    assert len(set(StoryClusterer(model=model).assign(articles).values())) == n
+
+
+@pytest.mark.parametrize("model", ["shipped", None])
+def test_cluster_both_methods_separate_two_events(model):
+    articles = [_article("a", SHOOTING_A), _article("b", SHOOTING_B),
+                _article("a2", SHOOTING_A2), _article("b2", SHOOTING_B2)]
+    assignment = StoryClusterer(model=model).assign(articles)
+    assert assignment["a"] == assignment["a2"] != assignment["b"] == assignment["b2"]
 
 
 def test_cluster_empty_texts_do_not_crash():

@@ -10,7 +10,11 @@ from sklearn.preprocessing import normalize
 from storydesk.model import Article
 from storydesk.steps.cluster import StoryClusterer
 from storydesk.steps.cluster.candidates import brute_force_neighbours, top_k_neighbours
-from storydesk.steps.cluster.linkage import dense_average_linkage, sparse_average_linkage
+from storydesk.steps.cluster.linkage import (
+    bridge_aware_linkage,
+    dense_average_linkage,
+    sparse_average_linkage,
+)
 from tests.test_cluster import SHOOTING_A, SHOOTING_A2, SHOOTING_B, SHOOTING_B2
 
 
@@ -97,7 +101,7 @@ def test_sparse_path_applies_time_window():
         Article(id="a", source="s", text=SHOOTING_A, published=dt.date(2014, 2, 4)),
         Article(id="a2", source="s", text=SHOOTING_A2, published=dt.date(2015, 2, 4)),
     ]
-    assignment = StoryClusterer(dense_limit=0).assign(articles)
+    assignment = StoryClusterer(dense_limit=0, model=None).assign(articles)
     assert assignment["a"] != assignment["a2"]
 
 
@@ -120,3 +124,14 @@ def test_no_size_limit_any_more():
     ]
     assignment = StoryClusterer().assign(articles)
     assert len(assignment) == 8100
+
+
+def test_bridge_aware_linkage_keeps_a_roundup_from_chaining():
+    # 0,1 one story, 2,3 another, 4 a round-up near-certain with all four.
+    similarity = np.array([[1, .9, 0, 0, .95], [.9, 1, 0, 0, .95], [0, 0, 1, .9, .95],
+                           [0, 0, .9, 1, .9], [.95, .95, .95, .9, 1]])
+    labels = bridge_aware_linkage(1.0 - similarity, threshold=0.7)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+    assert labels[4] in (labels[0], labels[2])
+    plain = dense_average_linkage(1.0 - similarity, threshold=0.7)
+    assert len(set(plain)) == 1  # what the bridge does to plain average linkage

@@ -278,9 +278,11 @@ class Story:
     timeline: list[TimelineEntry] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    # The most central article of the story (set by clustering); optional in the dossier.
+    representative_article_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "headline": self.headline,
             "article_ids": list(self.article_ids),
@@ -292,6 +294,9 @@ class Story:
             "summary": [asdict(s) for s in self.summary],
             "flags": [asdict(f) for f in self.flags],
         }
+        if self.representative_article_id is not None:
+            data["representative_article_id"] = self.representative_article_id
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Story:
@@ -309,6 +314,7 @@ class Story:
             timeline=[_build(TimelineEntry, t) for t in data.get("timeline", [])],
             summary=[_build(SummarySentence, s) for s in data.get("summary", [])],
             flags=[_build(Flag, f) for f in data.get("flags", [])],
+            representative_article_id=data.get("representative_article_id"),
         )
 
 

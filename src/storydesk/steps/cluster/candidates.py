@@ -117,3 +117,29 @@ def brute_force_neighbours(
             if dense[i, j] > 0.0:
                 pairs.add((min(i, int(j)), max(i, int(j))))
     return pairs
+
+
+def shared_key_pairs(
+    matrix: sparse.csr_matrix, *, max_df: int = 30, min_shared: int = 2
+) -> sparse.csr_matrix:
+    """Blocking on rare keys, whatever the dates: pairs of rows sharing at least ``min_shared``
+    columns that occur in at most ``max_df`` rows (a person's or street's name). Each key yields
+    at most ``max_df²`` pairs, so the cost stays linear in the number of keys. Returns a
+    symmetric 0/1 graph without diagonal.
+
+    Why besides the dated top-k: follow-ups (an arrest, a funeral, a victim dying weeks later)
+    are published outside any short window, but name the same people and streets.
+    """
+    n = matrix.shape[0]
+    binary = sparse.csc_matrix(matrix, dtype=np.float32, copy=True)
+    binary.data[:] = 1.0
+    df = np.diff(binary.indptr)
+    keys = np.flatnonzero((df >= 2) & (df <= max_df))
+    if n < 2 or len(keys) == 0:
+        return sparse.csr_matrix((n, n), dtype=np.float32)
+    rare = binary[:, keys].tocsr()
+    shared = sparse.csr_matrix(rare @ rare.T)
+    shared.setdiag(0)
+    shared.data = (shared.data >= min_shared).astype(np.float32)
+    shared.eliminate_zeros()
+    return shared

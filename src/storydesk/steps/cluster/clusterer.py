@@ -1,35 +1,74 @@
 """Group articles into stories (one real-world event each).
 
-Batch method: cosine similarity of event-weighted TF-IDF vectors (features.py), pairs published more
-than ``window_days`` apart never merged, then average-linkage agglomerative clustering cut at a
-distance threshold. Average linkage rather than single: one round-up article that mentions two events
-must not chain them together.
+Default method (``model`` = the shipped :class:`PairModel`): every candidate pair of articles is
+scored by a logistic regression over several similarities (body TF-IDF over lemmas, names,
+places, event numbers, titles, publication-day gap: signals.py, pair_model.py), and average
+linkage over ``1 − P(same story)`` is cut at the model's probability threshold. Average rather
+than single linkage: one round-up article that matches two events must not chain them together;
+it ends in the story it matches best.
 
-Above ``dense_limit`` articles no n×n matrix is built: candidates.py keeps each article's top-k
-neighbours (sparse products in row blocks), and linkage.py clusters each connected component of
-that graph (exactly when it is small enough). No size limit; see docs/benchmarks.md for timings.
+Up to ``dense_limit`` articles every pair is scored. Above, candidates are each article's top-k
+body neighbours within ``candidate_days`` plus pairs sharing rare names (candidates.py), and
+linkage runs on each connected component of the pairs with P ≥ threshold (linkage.py): average
+linkage never merges two groups whose every cross pair is below the cut, so nothing is lost but
+pairs that are not candidates. Near-linear: see docs/benchmarks.md.
 
-Near-duplicates (``duplicate_of``) follow their original and do not vote, so a wire story carried by
-ten sites does not pull unrelated articles into its story by sheer weight.
+``model=None`` gives the earlier method: cosine of event-weighted TF-IDF, cut at ``threshold``
+(a cosine distance), pairs more than ``window_days`` apart never merged.
+
+Near-duplicates (``duplicate_of``) follow their original and do not vote. Articles without
+usable text (fewer than ``min_words`` words in title and text) are not clustered: ``run_corpus``
+skips them with a counted reason, ``assign`` gives each a story of its own.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 
-from storydesk.model import Article, StepStats, Story
+from storydesk.model import Article, Skipped, StepStats, Story
 from storydesk.steps.base import Corpus, CorpusStep
-from storydesk.steps.cluster.candidates import day_numbers, far_apart, top_k_neighbours
+from storydesk.steps.cluster.candidates import (
+    day_numbers,
+    far_apart,
+    shared_key_pairs,
+    top_k_neighbours,
+)
 from storydesk.steps.cluster.features import tfidf_matrix
-from storydesk.steps.cluster.linkage import component_linkage, dense_average_linkage
+from storydesk.steps.cluster.linkage import (
+    bridge_aware_linkage,
+    component_linkage,
+    dense_average_linkage,
+)
+from storydesk.steps.cluster.pair_model import PairModel, block_features, pair_features
+from storydesk.steps.cluster.representative import describe_stories
+from storydesk.steps.cluster.signals import ArticleViews, article_views
+
+MIN_WORDS = 5
+SKIP_REASON = "no usable text"
+_WORD = re.compile(r"\w+")
+_SHIPPED = "shipped"
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> PairModel:
+    """The pair model in pair_model.json (loaded once)."""
+    return PairModel.load()
+
+
+def usable(article: Article, min_words: int = MIN_WORDS) -> bool:
+    """True when title and text hold at least ``min_words`` words to cluster on."""
+    words = len(_WORD.findall(article.title or "")) + len(_WORD.findall(article.text[:2000]))
+    return words >= min_words
 
 
 class StoryClusterer(CorpusStep):
-    """Assign every article to a story. ``threshold`` is a cosine *distance* (1 − similarity)."""
+    """Assign every article to a story (see module docstring for ``model``/``threshold``)."""
 
     name = "cluster"
     needs = frozenset({"text"})
@@ -40,26 +79,73 @@ class StoryClusterer(CorpusStep):
         threshold: float = 0.80,
         window_days: int = 7,
         *,
+        model: PairModel | str | None = _SHIPPED,
         dense_limit: int = 2000,
         neighbours: int = 20,
         component_limit: int = 2000,
+        candidate_days: int = 30,
+        min_words: int = MIN_WORDS,
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
+        self.model = shipped_model() if model == _SHIPPED else model
         # Up to dense_limit articles one n×n matrix is cheap (2,000² float64 = 32 MB) and exact.
         self.dense_limit = dense_limit
         self.neighbours = neighbours
         self.component_limit = component_limit
+        # Same-incident follow-ups often come weeks later (GVA: a third of same-story pairs are
+        # more than 7 days apart): the pair model weighs the gap, candidates look further.
+        self.candidate_days = max(candidate_days, window_days)
+        self.min_words = min_words
 
     def assign(self, articles: Sequence[Article]) -> dict[str, str]:
         """Map article id → story id (``s1`` is the largest story)."""
+        return self._assign(articles)[0]
+
+    def run_corpus(self, corpus: Corpus, stats: StepStats) -> Corpus:
+        stats.read += len(corpus.articles)
+        kept: list[Article] = []
+        for article in corpus.articles:
+            if usable(article, self.min_words):
+                kept.append(article)
+                continue
+            stats.skip(SKIP_REASON)
+            corpus.skipped.append(
+                Skipped(article.source, f"{SKIP_REASON}: fewer than {self.min_words} words",
+                        self.name)
+            )
+        assignment, views = self._assign(kept)
+        stories: dict[str, Story] = {}
+        for article in kept:
+            story_id = assignment[article.id]
+            stories.setdefault(story_id, Story(id=story_id)).article_ids.append(article.id)
+        corpus.articles = kept
+        corpus.stories = sorted(stories.values(), key=lambda s: int(s.id[1:]))
+        describe_stories(corpus.stories, kept, views)
+        stats.kept += len(kept)
+        return corpus
+
+    # ----------------------------------------------------------------------------------------
+
+    def _assign(self, articles: Sequence[Article]) -> tuple[dict[str, str], ArticleViews | None]:
         by_id = {a.id: a for a in articles}
-        voters = [a for a in articles if not (a.duplicate_of and a.duplicate_of in by_id)]
-        labels = self._labels(voters)
+        voters = [
+            a for a in articles
+            if not (a.duplicate_of and a.duplicate_of in by_id) and usable(a, self.min_words)
+        ]
+        views = article_views(voters) if self.model is not None and len(voters) > 1 else None
+        labels = self._labels(voters, views)
         label_of = {a.id: int(label) for a, label in zip(voters, labels, strict=True)}
+        next_label = int(labels.max()) + 1 if len(labels) else 0
         for article in articles:
-            if article.id not in label_of:
-                label_of[article.id] = label_of[_root(article, by_id)]
+            if article.id in label_of:
+                continue
+            root = _root(article, by_id)
+            if root in label_of and root != article.id:
+                label_of[article.id] = label_of[root]
+            else:  # no usable text: a story of its own, never a junk story of many
+                label_of[article.id] = next_label
+                next_label += 1
         # Stable names: larger stories first, ties by first appearance.
         sizes = Counter(label_of.values())
         first_seen: dict[int, int] = {}
@@ -67,27 +153,49 @@ class StoryClusterer(CorpusStep):
             first_seen.setdefault(label_of[article.id], position)
         order = sorted(sizes, key=lambda lab: (-sizes[lab], first_seen[lab]))
         name = {label: f"s{rank}" for rank, label in enumerate(order, start=1)}
-        return {a.id: name[label_of[a.id]] for a in articles}
+        assignment = {a.id: name[label_of[a.id]] for a in articles}
+        if views is not None:
+            views.index = {a.id: i for i, a in enumerate(voters)}
+        return assignment, views
 
-    def run_corpus(self, corpus: Corpus, stats: StepStats) -> Corpus:
-        stats.read += len(corpus.articles)
-        assignment = self.assign(corpus.articles)
-        stories: dict[str, Story] = {}
-        for article in corpus.articles:
-            story_id = assignment[article.id]
-            stories.setdefault(story_id, Story(id=story_id)).article_ids.append(article.id)
-        corpus.stories = sorted(stories.values(), key=lambda s: int(s.id[1:]))
-        stats.kept += len(corpus.articles)
-        return corpus
-
-    # ----------------------------------------------------------------------------------------
-
-    def _labels(self, articles: Sequence[Article]) -> np.ndarray:
+    def _labels(self, articles: Sequence[Article], views: ArticleViews | None) -> np.ndarray:
         n = len(articles)
-        if n == 0:
-            return np.zeros(0, dtype=int)
-        if n == 1:
-            return np.zeros(1, dtype=int)
+        if n < 2:
+            return np.zeros(n, dtype=int)
+        if self.model is None or views is None:
+            return self._cosine_labels(articles)
+        model = self.model
+        cut = 1.0 - model.threshold
+        if n <= self.dense_limit:
+            return bridge_aware_linkage(self._model_distance(views, np.arange(n)), cut)
+        body = views.matrices["body"]
+        candidates = top_k_neighbours(body, views.days, k=self.neighbours, min_similarity=0.05,
+                                      window_days=self.candidate_days)
+        candidates = candidates.maximum(shared_key_pairs(views.matrices["names"]))
+        upper = sparse.triu(candidates, 1).tocoo()
+        rows, cols = upper.row.astype(np.int64), upper.col.astype(np.int64)
+        probability = model.probability(pair_features(views, rows, cols))
+        graph = sparse.coo_matrix((probability, (rows, cols)), shape=(n, n)).tocsr()
+        strong = graph.maximum(graph.T).tocsr()
+        # Components of the pairs above the cut: average linkage cannot merge across them.
+        strong.data[strong.data < model.threshold] = 0.0
+        strong.eliminate_zeros()
+        return component_linkage(
+            strong, cut, lambda members: self._model_distance(views, members),
+            self.component_limit, bridge_aware_linkage,
+        )
+
+    def _model_distance(self, views: ArticleViews, members: np.ndarray) -> np.ndarray:
+        assert self.model is not None
+        k = len(members)
+        probability = self.model.probability(block_features(views, members)).reshape(k, k)
+        distance = 1.0 - probability.astype(np.float64)
+        distance = (distance + distance.T) / 2.0
+        np.fill_diagonal(distance, 0.0)
+        return distance
+
+    def _cosine_labels(self, articles: Sequence[Article]) -> np.ndarray:
+        n = len(articles)
         matrix = tfidf_matrix(articles)
         days = day_numbers(articles)
         if n <= self.dense_limit:
@@ -95,16 +203,11 @@ class StoryClusterer(CorpusStep):
         # The floor equals the cut: average linkage never merges groups whose every cross pair is
         # below it, so components of this graph lose no merge (bar top-k truncation).
         graph = top_k_neighbours(
-            matrix,
-            days,
-            k=self.neighbours,
-            min_similarity=1.0 - self.threshold,
+            matrix, days, k=self.neighbours, min_similarity=1.0 - self.threshold,
             window_days=self.window_days,
         )
         return component_linkage(
-            graph,
-            self.threshold,
-            lambda members: self._distance(matrix, days, members),
+            graph, self.threshold, lambda members: self._distance(matrix, days, members),
             self.component_limit,
         )
 

@@ -21,7 +21,7 @@ from storydesk.model import Article
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*|\d[\d,.]*")
 # Sentence-initial capitals are not names; these frequent capitalised words are not either.
-_NOT_NAMES = {w.capitalize() for w in ENGLISH_STOP_WORDS} | {
+NOT_NAMES = {w.capitalize() for w in ENGLISH_STOP_WORDS} | {
     "Police", "Officers", "Officer", "Authorities", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday", "Mr", "Mrs", "Ms", "Dr", "According", "News", "Update",
 }
@@ -40,10 +40,29 @@ def event_tokens(text: str, name_weight: int = 2, number_weight: int = 2) -> lis
         lower = word.lower()
         if lower in ENGLISH_STOP_WORDS or len(lower) < 2:
             continue
-        tokens.append(lower)
-        if word[0].isupper() and word not in _NOT_NAMES and not _sentence_initial(text, match.start()):
+        tokens.append(lemma(lower))
+        if word[0].isupper() and word not in NOT_NAMES and not _sentence_initial(text, match.start()):
             tokens.extend([f"@{lower}"] * (name_weight - 1))
     return tokens
+
+
+def lemma(word: str) -> str:
+    """A cheap English lemma of a lower-cased word: plural and verb suffixes stripped so that
+    "shootings", "shooting" and "shoot" or "killed" and "kills" meet. Crude on purpose (no parser
+    per article at clustering time); it only has to map inflections of one word together."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ings"):
+        return word[:-4]
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def _sentence_initial(text: str, offset: int) -> bool:

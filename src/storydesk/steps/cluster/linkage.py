@@ -94,10 +94,16 @@ def _find(parent: list[int], i: int) -> int:
 
 
 def component_linkage(
-    graph: sparse.spmatrix, threshold: float, distance_of: DistanceOf, component_limit: int
+    graph: sparse.spmatrix,
+    threshold: float,
+    distance_of: DistanceOf,
+    component_limit: int,
+    dense: Callable[[np.ndarray, float], np.ndarray] | None = None,
 ) -> np.ndarray:
     """Cluster each connected component of the candidate ``graph``: exactly (dense distances from
-    ``distance_of``) when it has at most ``component_limit`` members, else on its sparse graph."""
+    ``distance_of``, clustered by ``dense``, default plain average linkage) when it has at most
+    ``component_limit`` members, else on its sparse graph."""
+    dense = dense or dense_average_linkage
     n = graph.shape[0]
     count, component = connected_components(graph, directed=False)
     labels = np.empty(n, dtype=int)
@@ -109,11 +115,49 @@ def component_linkage(
         if len(members) == 1:
             local = np.zeros(1, dtype=int)
         elif len(members) <= component_limit:
-            local = dense_average_linkage(distance_of(members), threshold)
+            local = dense(distance_of(members), threshold)
         else:
             sub = sparse.csr_matrix(graph)[members][:, members]
             local = sparse_average_linkage(sub, threshold)
         _, local = np.unique(local, return_inverse=True)
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
+    return labels
+
+
+def bridge_aware_linkage(
+    distance: np.ndarray, threshold: float, *, strong: float = 0.9, weak: float = 0.05
+) -> np.ndarray:
+    """Average linkage that keeps bridging articles out of the tree.
+
+    A bridge is an article strongly similar (similarity ≥ ``strong``) to two articles that are
+    not similar to each other at all (< ``weak``): a round-up or live blog covering two events.
+    Even average linkage can let it merge the two stories (it adds near-certain links to both).
+    Bridges are left out, the rest is clustered, then each bridge joins the cluster it is most
+    similar to on average, when that average passes the cut, else stays alone.
+    """
+    n = distance.shape[0]
+    if n < 3:
+        return dense_average_linkage(distance, threshold)
+    similarity = 1.0 - distance
+    near = similarity >= strong
+    np.fill_diagonal(near, False)
+    apart = (similarity < weak).astype(np.float32)
+    # i is a bridge when some u, v among its near neighbours are apart: (N·A·Nᵀ)_ii > 0.
+    linked = near.astype(np.float32)
+    bridges = ((linked @ apart) * linked).sum(axis=1) > 0
+    if not bridges.any() or bridges.all():
+        return dense_average_linkage(distance, threshold)
+    core = np.flatnonzero(~bridges)
+    labels = np.empty(n, dtype=int)
+    labels[core] = dense_average_linkage(distance[np.ix_(core, core)], threshold)
+    next_label = int(labels[core].max()) + 1
+    for i in np.flatnonzero(bridges):
+        means = np.bincount(labels[core], weights=similarity[i, core]) / np.bincount(labels[core])
+        best = int(np.argmax(means))
+        if means[best] > 1.0 - threshold:
+            labels[i] = best
+        else:
+            labels[i] = next_label
+            next_label += 1
     return labels

@@ -1,0 +1,102 @@
+"""The learned same-story model: a logistic regression over pair features, shipped as JSON.
+
+After Miranda et al. (2018), "Multilingual clustering of streaming news": instead of one cosine
+and a hand-set cut, several similarities of two articles (body TF-IDF, names, places, numbers,
+title, publication-day gap) are combined by a logistic regression trained on labelled pairs, and
+its probability is the similarity the clusterer links on. Average linkage cut at ``threshold``
+(0.5: merge while two groups are on average more likely the same story than not) keeps one
+article that matches two stories from chaining them.
+
+The weights live in ``pair_model.json`` beside this module (no pickle: sklearn versions drift);
+``eval/train_pair_model.py`` regenerates them from GVA and ECB+.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from storydesk.steps.cluster.signals import VIEWS, ArticleViews
+
+FEATURES: tuple[str, ...] = (*VIEWS, "dated", "log_gap", "same_week")
+MODEL_PATH = Path(__file__).with_name("pair_model.json")
+_CHUNK = 20_000  # pairs per sparse row product, bounds the temporary row copies
+
+
+def pair_features(views: ArticleViews, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Feature matrix (pairs × FEATURES) for the article pairs ``(rows[i], cols[i])``."""
+    m = len(rows)
+    out = np.zeros((m, len(FEATURES)), dtype=np.float32)
+    for start in range(0, m, _CHUNK):
+        r, c = rows[start : start + _CHUNK], cols[start : start + _CHUNK]
+        for f, view in enumerate(VIEWS):
+            matrix = views.matrices[view]
+            out[start : start + len(r), f] = np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+    _time_features(out, views.days[rows], views.days[cols])
+    return out
+
+
+def block_features(views: ArticleViews, members: np.ndarray) -> np.ndarray:
+    """Features of every pair among ``members``: array (k·k × FEATURES), row-major pairs."""
+    k = len(members)
+    out = np.zeros((k * k, len(FEATURES)), dtype=np.float32)
+    for f, view in enumerate(VIEWS):
+        sub = views.matrices[view][members]
+        out[:, f] = sparse.csr_matrix(sub @ sub.T).toarray().ravel()
+    days = views.days[members]
+    _time_features(out, np.repeat(days, k), np.tile(days, k))
+    return out
+
+
+def _time_features(out: np.ndarray, day_a: np.ndarray, day_b: np.ndarray) -> None:
+    gap = np.abs(day_a - day_b)
+    dated = ~np.isnan(gap)
+    base = len(VIEWS)
+    out[:, base] = dated
+    out[:, base + 1] = np.where(dated, np.log1p(np.nan_to_num(gap)), 0.0)
+    out[:, base + 2] = dated & (np.nan_to_num(gap, nan=1e9) <= 7)
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Logistic regression on FEATURES: P(same story) = σ(intercept + coef · features)."""
+
+    coef: np.ndarray
+    intercept: float
+    threshold: float = 0.5
+    features: tuple[str, ...] = FEATURES
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """P(same story) per row of ``features`` (pairs × FEATURES)."""
+        z = features.astype(np.float64) @ self.coef + self.intercept
+        return (1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))).astype(np.float32)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form, as stored in pair_model.json."""
+        return {
+            "features": list(self.features),
+            "coef": [round(float(c), 6) for c in self.coef],
+            "intercept": round(float(self.intercept), 6),
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> PairModel:
+        """Load from the JSON form; refuses weights trained on other features."""
+        features = tuple(data["features"])
+        if features != FEATURES:
+            raise ValueError(
+                f"pair model was trained on features {features}, this version computes {FEATURES}: "
+                "regenerate it with `python -m eval.train_pair_model`"
+            )
+        return cls(np.asarray(data["coef"], dtype=np.float64), float(data["intercept"]),
+                   float(data.get("threshold", 0.5)), features)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> PairModel:
+        """The shipped model (or the one at ``path``)."""
+        return cls.from_dict(json.loads((path or MODEL_PATH).read_text(encoding="utf-8")))
