@@ -267,6 +267,85 @@ def _span(text: str, span) -> dict[str, object] | None:  # type: ignore[no-untyp
     return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
 
 
+Db = Annotated[Path, typer.Option("--db", help="The store file (SQLite).", show_default=False)]
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db,
+    config: Config = None,
+    allow_private_urls: AllowPrivate = False,
+    quiet: Quiet = False,
+) -> None:
+    """Add articles to a store, incrementally: only new articles are analysed, each joins an open
+    story or starts one, and only the stories that changed are composed again (re-ingesting the
+    same files is a no-op). The store is created if the file does not exist.
+
+    Example: storydesk ingest saved/ --db news.db
+    """
+    from storydesk.config import load_settings
+    from storydesk.store import Store
+
+    _check_paths(paths)
+    settings = load_settings(config)
+    if allow_private_urls:
+        settings = replace(settings, read=replace(settings.read, allow_private_addresses=True))
+    with Store(db, create=True) as store, _progress(quiet) as progress:
+        summary = store.ingest(paths, settings=settings, progress=progress)
+    _report_skipped(Dossier(skipped=summary.skipped_inputs), quiet)
+    if not quiet:
+        typer.echo(summary.line())
+
+
+@app.command()
+def export(
+    db: Db,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file; stdout if omitted.")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="json, md or html; default from -o's extension, else json."),
+    ] = None,
+    story: Annotated[
+        list[str] | None,
+        typer.Option("--story", "-s", help="Only this story (repeat for several); default all."),
+    ] = None,
+    quiet: Quiet = False,
+) -> None:
+    """Render the dossier kept in a store (all stories, or the ones given with --story) with the
+    same renderers as `analyze`.
+
+    Example: storydesk export --db news.db -o dossier.html
+    """
+    from storydesk.report import render, write_dossier
+    from storydesk.store import Store
+
+    chosen = fmt.value if fmt else _format_from_suffix(output)
+    with Store(db) as store:
+        try:
+            dossier = store.dossier_for(story or None)
+        except KeyError as exc:
+            raise typer.BadParameter(
+                f"no story {exc.args[0]!r} in {db}", param_hint="--story"
+            ) from None
+    if output is None:
+        sys.stdout.write(render(dossier, chosen))
+    else:
+        write_dossier(dossier, output, chosen)
+        if not quiet:
+            err.print(f"{_summary(dossier)}\ndossier written to {output}")
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="PATH..."
+        )
+
+
 @app.command(name="eval")
 def evaluate(
     name: Annotated[str, typer.Argument(help="Evaluation name; `storydesk eval list` lists them.")],
