@@ -113,7 +113,7 @@ def _report_skipped(dossier: Dossier, quiet: bool) -> None:
         return
     err.print(f"[yellow]skipped {len(dossier.skipped)} input(s):[/yellow]")
     for entry in dossier.skipped[: 20 if not quiet else 5]:
-        err.print(f"  {entry.source}: {entry.reason}", markup=False, highlight=False)
+        err.print(f"  {entry.source}: {entry.reason}", markup=False, highlight=False, soft_wrap=True)
     if len(dossier.skipped) > 20:
         err.print(f"  ... and {len(dossier.skipped) - 20} more (listed in the dossier)")
 
