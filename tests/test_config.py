@@ -32,6 +32,7 @@ def test_config_overlay_from_environment(tmp_path, monkeypatch):
         ("[cluster]\nthreshhold = 0.5\n", "unknown setting cluster.threshhold"),
         ("[cluster]\nwindow_days = 'seven'\n", "must be int"),
         ("[cluster\n", "not valid TOML"),
+        ("[cluster]\nmethod = 'kmeans'\n", "must be one of pair-model, cosine"),
     ],
 )
 def test_config_overlay_rejects_mistakes(tmp_path, text, message):
@@ -44,3 +45,15 @@ def test_config_overlay_rejects_mistakes(tmp_path, text, message):
 def test_config_missing_file_says_so(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(("method", "has_model"), [("pair-model", True), ("cosine", False)])
+def test_config_cluster_method_chooses_the_clusterer(tmp_path, method, has_model):
+    from storydesk.pipeline import build_steps
+    from storydesk.steps.cluster import StoryClusterer
+
+    path = tmp_path / "s.toml"
+    path.write_text(f"[cluster]\nmethod = '{method}'\n")
+    steps = build_steps(load_settings(path), until="cluster")
+    clusterer = next(s for s in steps if isinstance(s, StoryClusterer))
+    assert (clusterer.model is not None) == has_model

@@ -16,6 +16,9 @@ from typing import Any
 from storydesk.errors import ConfigError
 
 ENV_VAR = "STORYDESK_CONFIG"
+CLUSTER_METHODS = ("pair-model", "cosine")
+# Settings whose value must be one of a few words: (section, key) -> the words.
+_CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("cluster", "method"): CLUSTER_METHODS}
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,8 @@ class DedupSettings:
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.80
+    method: str = "pair-model"  # one of CLUSTER_METHODS
+    threshold: float = 0.80  # "cosine" only: distance cut
     window_days: int = 7
 
 
@@ -65,11 +69,15 @@ def load_settings(path: str | Path | None = None) -> Settings:
         try:
             data = tomllib.loads(user_path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
-            raise ConfigError(f"settings file {user_path} does not exist",
-                              hint=f"fix the path, or unset ${ENV_VAR}") from exc
+            raise ConfigError(
+                f"settings file {user_path} does not exist",
+                hint=f"fix the path, or unset ${ENV_VAR}",
+            ) from exc
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"settings file {user_path} is not valid TOML: {exc}",
-                              hint="see src/storydesk/defaults.toml for the format") from exc
+            raise ConfigError(
+                f"settings file {user_path} is not valid TOML: {exc}",
+                hint="see src/storydesk/defaults.toml for the format",
+            ) from exc
         settings = _overlay(settings, data, origin=str(user_path))
     return settings
 
@@ -79,18 +87,30 @@ def _overlay(settings: Settings, data: dict[str, Any], origin: str) -> Settings:
     changes: dict[str, Any] = {}
     for section, values in data.items():
         if section not in sections or not isinstance(values, dict):
-            raise ConfigError(f"{origin}: unknown settings section [{section}]",
-                              hint=f"known sections: {', '.join(sections)}")
+            raise ConfigError(
+                f"{origin}: unknown settings section [{section}]",
+                hint=f"known sections: {', '.join(sections)}",
+            )
         current = getattr(settings, section)
         known = {f.name: f for f in fields(current)}
         for key, value in values.items():
             if key not in known:
-                raise ConfigError(f"{origin}: unknown setting {section}.{key}",
-                                  hint=f"known in [{section}]: {', '.join(known)}")
+                raise ConfigError(
+                    f"{origin}: unknown setting {section}.{key}",
+                    hint=f"known in [{section}]: {', '.join(known)}",
+                )
             expected = type(getattr(current, key))
             if expected is float and isinstance(value, int):
                 value = float(value)
             if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-                raise ConfigError(f"{origin}: {section}.{key} must be {expected.__name__}, got {value!r}")
+                raise ConfigError(
+                    f"{origin}: {section}.{key} must be {expected.__name__}, got {value!r}"
+                )
+            choices = _CHOICES.get((section, key))
+            if choices and value not in choices:
+                raise ConfigError(
+                    f"{origin}: {section}.{key} must be one of {', '.join(choices)}, got {value!r}",
+                    hint=f'e.g. {key} = "{choices[0]}"',
+                )
         changes[section] = replace(current, **values)
     return replace(settings, **changes)

@@ -45,7 +45,9 @@ def build_steps(settings: Settings | None = None, until: Stage = "all") -> list[
 
     steps.append(
         StoryClusterer(
-            threshold=settings.cluster.threshold, window_days=settings.cluster.window_days
+            threshold=settings.cluster.threshold,
+            window_days=settings.cluster.window_days,
+            model="shipped" if settings.cluster.method == "pair-model" else None,
         )
     )
     if until == "cluster":
