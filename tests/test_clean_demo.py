@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from storydesk.steps.clean import clean_plain_text
+from storydesk.steps.clean.joins import split_run_together
 
 FURNITURE = {
     "000_3d464986793c0652": ["Share.", "Exit mobile version"],
@@ -92,8 +93,16 @@ def test_clean_demo_every_body_sentence_line_is_kept(samples_dir: Path, stem: st
     ]
     # Only the two tail teasers of 002 and 003 and the embedded tweet of 004 are full sentences.
     assert all(r.reason in {"teaser", "embed"} for r in removed_prose), removed_prose
+    raw = (samples_dir / f"{stem}.txt").read_text(encoding="utf-8")
     for paragraph in result.text.split("\n\n"):
-        assert paragraph in (samples_dir / f"{stem}.txt").read_text(encoding="utf-8")
+        # Verbatim, except for link texts glued to the next word, which are split.
+        assert paragraph in split_run_together(raw)
+
+
+def test_clean_demo_glued_link_texts_split(samples_dir: Path):
+    text = _clean(samples_dir, "002_05a474fa00d23fc9").text
+    assert "writes Newsweek referring to" in text
+    assert "cited by LIGA North Korean soldiers" in text
 
 
 def test_clean_demo_metadata(samples_dir: Path):

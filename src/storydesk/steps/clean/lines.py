@@ -38,7 +38,10 @@ class Line:
     reason: str | None = None  # furniture reason once classified
     teaser_heading: bool = False
     comment_heading: bool = False
+    furniture_phrase: bool = False  # the whole line is a known furniture phrase ("Menu")
     date: dt.date | None = None  # set on datelines
+    tokens: tuple[str, ...] = ()  # lower-cased words, for the overlap features
+    key: str = ""  # ``normalise(text)``, computed once
 
     @property
     def prose(self) -> bool:
@@ -78,6 +81,8 @@ def measure(index: int, text: str) -> Line:
         function_ratio=function / n if n else 0.0,
         capital_ratio=capital / n if n else 0.0,
         terminal=bool(end) and end[-1] in _TERMINAL,
+        tokens=tuple(w.lower() for w in words),
+        key=normalise(text),
     )
 
 

@@ -155,6 +155,7 @@ class VocabHit:
     reason: str
     teaser_heading: bool = False
     comment_heading: bool = False
+    whole_line: bool = False  # the whole line is a known furniture phrase ("Menu", "Share")
 
 
 def _norm(line: str) -> str:
@@ -170,12 +171,12 @@ def match_furniture(line: str) -> VocabHit | None:
         return None
     norm = _norm(line)
     if not norm:
-        return VocabHit("navigation")
+        return VocabHit("navigation", whole_line=True)
     if len(norm) < 60 and COMMENT_HEADING.match(norm):
         return VocabHit("comment", comment_heading=True)
     reason = _WHOLE.get(norm)
     if reason:
-        return VocabHit(reason, teaser_heading=reason == "teaser")
+        return VocabHit(reason, teaser_heading=reason == "teaser", whole_line=True)
     words = len(norm.split())
     if words <= 10 and _TEASER_HEADING.match(norm):
         return VocabHit("teaser", teaser_heading=True)

@@ -1,0 +1,69 @@
+"""Repair link texts that a scrape glued to the next word: "cited by LIGANorth Korean soldiers",
+"the magazine writes Newsweekreferring to".
+
+Cautious by design, since a wrong split damages a real name. Two shapes only:
+
+* an all-capitals run of three or more letters glued to a capitalised word ("LIGANorth" →
+  "LIGA North"), when the capitalised part has at least three lower-case letters;
+* a capitalised name glued to a common lower-case word that typically follows a name:
+  a function word ("Reuterssaid", "Kyivwhich") or an "-ing"/"-ed" verb form from the shipped list
+  (``join_words.txt``, built by ``eval/build_join_words.py``) of at least eight letters, when the
+  name part has five letters or more and is not itself a common word ("Facebook" is not "Face book") and the whole token is not a known word.
+
+Tokens with digits, ``@``, ``#``, ``/`` or ``.`` inside (handles, URLs, hashtags) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from storydesk.steps.clean.stopwords import STOPWORDS
+
+WORDS_PATH = Path(__file__).with_name("join_words.txt")
+MIN_NAME = 5  # letters of the name part ("Deco|rating" is one word, "Newsweek|referring" two)
+MIN_TAIL = 4  # letters of a glued function word ("said")
+MIN_VERB = 8  # letters of a glued "-ing"/"-ed" word: shorter ones end ordinary words ("Intimi|dating")
+
+_CAPS = re.compile(r"(?<![\w@#/.])([A-Z]{3,})([A-Z][a-z]{3,})(?![\w@#/])")
+_NAME = re.compile(rf"(?<![\w@#/.])([A-Z][a-z]{{{MIN_NAME + MIN_TAIL - 1},}})(?![\w@#/])")
+# Words that follow a source's name ("Reuterssaid", "Kyivwhich"); not "over", "more", "than",
+# "where": those end ordinary words ("Discover", "Furthermore", "Jonathan", "Elsewhere").
+_TAIL_FUNCTION = frozenset(
+    ["said", "says", "told", "wrote", "writes", "reports", "which", "that", "according"]
+)
+
+
+# Name parts that are really word prefixes ("Preoccupied", "Outnumbered", "Overpriced").
+_PREFIXES = STOPWORDS["en"] | {
+    "anti", "back", "counter", "cross", "down", "fore", "inter", "multi", "over", "post", "super",
+    "trans", "under",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def join_words() -> frozenset[str]:
+    """The shipped "-ing"/"-ed" word list (empty when the file is missing)."""
+    if not WORDS_PATH.exists():
+        return frozenset()
+    return frozenset(WORDS_PATH.read_text(encoding="utf-8").split())
+
+
+def _split_name(token: str) -> str:
+    words = join_words()
+    if token.lower() in words or token.lower() in _TAIL_FUNCTION:
+        return token
+    for cut in range(MIN_NAME, len(token) - MIN_TAIL + 1):
+        name, tail = token[:cut], token[cut:]
+        if (len(tail) >= MIN_VERB and tail in words) or tail in _TAIL_FUNCTION:
+            if name.lower() in _PREFIXES or name.lower() in words:
+                return token  # two ordinary words ("Seasoned"): not a glued name
+            return f"{name} {tail}"
+    return token
+
+
+def split_run_together(text: str) -> str:
+    """``text`` with glued link texts split (see the module docstring); otherwise unchanged."""
+    text = _CAPS.sub(r"\1 \2", text)
+    return _NAME.sub(lambda m: _split_name(m.group(1)), text)

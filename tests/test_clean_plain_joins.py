@@ -1,0 +1,47 @@
+"""split_run_together: link texts glued to the next word are split, ordinary words are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydesk.steps.clean import clean_plain_text
+from storydesk.steps.clean.joins import split_run_together
+
+
+@pytest.mark.parametrize(
+    ("glued", "fixed"),
+    [
+        ("the magazine writes Newsweekreferring to", "the magazine writes Newsweek referring to"),
+        ("cited by LIGANorth Korean soldiers", "cited by LIGA North Korean soldiers"),
+        ("Suspilnereported that", "Suspilne reported that"),
+        ("as Reuterssaid on Monday", "as Reuters said on Monday"),
+        ("read USAToday today", "read USA Today today"),
+    ],
+)
+def test_joins_split_glued_link_text(glued: str, fixed: str):
+    assert split_run_together(glued) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Facebook Instagram Ukrinform JPMorgan YouTube iPhone",
+        "Outnumbered Preoccupied Furthermore Discover Jonathan Baltimore Elsewhere",
+        "Intimidating Decorating Reading Understanding Washington Hollywood",
+        "@LIGANorth #NewsweekReferring www.CNNPolitics.com NASA COVID-19",
+        "",
+    ],
+)
+def test_joins_leave_ordinary_words_alone(text: str):
+    assert split_run_together(text) == text
+
+
+def test_joins_applied_to_kept_body_only():
+    body = (
+        "Around twenty North Korean soldiers have already deserted, the magazine writes "
+        "Newsweekreferring to Ukrainian public radio, which cited intelligence sources."
+    )
+    page = "\n\n".join([body, body.replace("twenty", "thirty"), "Newsweekreferring"])
+    result = clean_plain_text(page)
+    assert "Newsweek referring to Ukrainian" in result.text
+    assert "Newsweekreferring" in clean_plain_text(page, repair_joins=False).text

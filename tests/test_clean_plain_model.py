@@ -1,0 +1,81 @@
+"""The learned line model: JSON round trip, tree arithmetic, the shipped model, rules fallback."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storydesk.steps.clean import clean_plain_text
+from storydesk.steps.clean.line_features import FEATURE_NAMES, PageLayout, line_features
+from storydesk.steps.clean.line_model import LineModel, load_line_model
+from storydesk.steps.clean.lines import measure
+from storydesk.steps.clean.plain import analyse_page
+
+# One stump on feature 0 (log words): short lines score -2, long ones +3.
+STUMP = {"feature": [0, 0, 0], "threshold": [1.5, 0, 0], "left": [1, -1, -1],
+         "right": [2, -1, -1], "value": [0.0, -2.0, 3.0]}  # fmt: skip
+DEEP = {"feature": [2, 0, 0, 0, 0], "threshold": [0.5, 1.0, 0, 0, 0], "left": [1, 3, -1, -1, -1],
+        "right": [2, 4, -1, -1, -1], "value": [0.0, 0.0, 5.0, -1.0, 1.0]}  # fmt: skip
+
+
+def _rows(*columns: tuple[int, float]) -> np.ndarray:
+    x = np.zeros((len(columns), len(FEATURE_NAMES)))
+    for i, (feature, value) in enumerate(columns):
+        x[i, feature] = value
+    return x
+
+
+@pytest.mark.parametrize(
+    ("trees", "x", "expected"),
+    [
+        ([STUMP], _rows((0, 1.0), (0, 2.0)), [-1.5, 3.5]),
+        ([STUMP, STUMP], _rows((0, 1.0), (0, 2.0)), [-3.5, 6.5]),
+        ([DEEP], _rows((2, 1.0), (0, 0.5), (0, 2.0)), [5.5, -0.5, 1.5]),
+        ([STUMP, DEEP], _rows((2, 1.0)), [-2.0 + 5.0 + 0.5]),
+    ],
+)
+def test_line_model_scores_trees(trees, x, expected):
+    model = LineModel(trees, baseline=0.5)
+    assert model.decision(x) == pytest.approx(expected)
+    assert LineModel.from_dict(model.to_dict()).decision(x) == pytest.approx(expected)
+
+
+def test_line_model_rejects_other_features_and_formats():
+    with pytest.raises(ValueError, match="other features"):
+        LineModel([STUMP], 0.0, features=("words",))
+    with pytest.raises(ValueError, match="format"):
+        LineModel.from_dict({"format": "pickle"})
+    with pytest.raises(ValueError, match="features"):
+        LineModel([STUMP], 0.0).decision(np.zeros((2, 3)))
+
+
+def test_shipped_model_loads_and_scores_pages():
+    model = load_line_model()
+    assert model is not None and model.trees
+    layout = analyse_page("Menu\n\n" + "A sentence with enough words to be read as body text. " * 3)
+    probability = model.probability(line_features(layout.layout))
+    assert probability.shape == (2,) and probability[1] > probability[0]
+
+
+@pytest.mark.parametrize("lines", [[], ["x"], ["Menu", "Search"], ["a " * 40 + "."] * 9])
+def test_line_features_shape(lines):
+    parsed = [measure(i, text) for i, text in enumerate(lines)]
+    layout = PageLayout(parsed, [None] * len(parsed), (0, len(parsed)), len(parsed), len(parsed))
+    x = line_features(layout)
+    assert x.shape == (len(lines), len(FEATURE_NAMES)) and np.isfinite(x).all()
+
+
+def test_model_never_overrides_metadata_lines():
+    body = ("The city council approved the new budget on Monday after a debate that lasted "
+            "more than six hours, officials said.")
+    text = "\n".join(["Translated and adapted from German by Léa Krejci", body, body + " Again."])
+    keep_all = LineModel([], baseline=10.0)  # a model that calls every line body
+    result = clean_plain_text(text, model=keep_all)
+    assert "Translated" not in result.text
+    assert result.translator == "Léa Krejci"
+
+
+def test_rules_body_kept_when_model_keeps_nothing():
+    drop_all = LineModel([], baseline=-10.0)
+    assert clean_plain_text("Meeting moved to Friday.", model=drop_all).text == (
+        "Meeting moved to Friday.")
