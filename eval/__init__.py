@@ -38,6 +38,12 @@ EVALUATIONS: dict[str, str] = {
     "cluster-gva": "cluster_gva",
     "cluster-ecbplus": "cluster_ecbplus",
     "claims-gva": "claims_gva",
+    "clean-text-trafeval": "clean_text_trafeval",
+    "clean-html-trafeval": "clean_html_trafeval",
+    "attribution-polnear": "attribution_polnear",
+    "numbers-spec": "numbers_spec",
+    "dates-tempeval3": "dates_tempeval3",
+    "dates-meantime": "dates_meantime",
 }
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

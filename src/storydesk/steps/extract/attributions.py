@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from storydesk.model import Attribution
 from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.cue_nouns import adjective_candidates, noun_candidates
 from storydesk.steps.extract.cue_preps import merge_relays, prep_candidates, relay_by
 from storydesk.steps.extract.cue_verbs import agentless_adverbs, quote_beside, verb_candidates
 from storydesk.steps.extract.quotes import quote_candidates, quote_ranges
@@ -66,14 +67,39 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     if doc is None or len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     quoted = quote_ranges(doc)
-    cands = [c for c in verb_candidates(doc) if not _quoted(c.cue, quoted)]
+    cands = [c for c in verb_candidates(doc, quoted) if not _quoted(c.cue, quoted)]
     cands = merge_relays(doc, cands)
     cands += [c for c in prep_candidates(doc, cands) if not _quoted(c.cue, quoted)]
+    cands += [
+        c for c in noun_candidates(doc) + adjective_candidates(doc) if not _quoted(c.cue, quoted)
+    ]
     cands = _clip_lines(doc, cands)
     cands += quote_candidates(doc, cands)
     cands += agentless_adverbs(doc)
     cands = _dedupe(cands)
     return _Namer(doc).name_all(cands)
+
+
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions whose cue lies in no other attribution's content.
+
+    Nested attributions ("Trump said he *thinks* ...", "“I *believe* ...,” she said") are kept by
+    ``find_attributions`` because their sources chain; corpora that give each word at most one
+    attribution (PolNeAR) keep only the outer ones, which this returns, in the same order.
+    """
+    out = []
+    for att in attributions:
+        cue = (att.cue.start, att.cue.end)
+        nested = any(
+            other is not att
+            and other.content.start <= cue[0]
+            and cue[1] <= other.content.end
+            and not (other.content.start >= cue[0] and other.content.end <= att.content.end)
+            for other in attributions
+        )
+        if not nested:
+            out.append(att)
+    return out
 
 
 def _quoted(cue: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
@@ -278,6 +304,9 @@ class _Namer:
                 kind = "person" if head.lower_ in lexicon.PERSON_PRONOUNS else "unnamed"
         elif self._is_description(source, head) and (resolved := self._resolve(head)) is not None:
             name, kind = resolved
+        elif not inside((head.i, head.i + 1), source):
+            # "Peskov, who said": the source as written is "who", its antecedent names it.
+            name, kind = self._plain(head, np_range(head), cue_lemma)
         else:
             name, kind = self._plain(head, source, cue_lemma)
         if name and kind in {"outlet", "agency"}:

@@ -26,6 +26,11 @@ _PLAUSIBLE_WORDS = (
     | frozenset({"estimate", "estimates", "figures", "statistics", "media", "intelligence"})
 )
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "it"})
+# "according to plan": objects of "according to" that follow a norm rather than name a source.
+_NORMS = frozenset(
+    {"plan", "plans", "schedule", "script", "design", "tradition", "custom", "instructions",
+     "expectations", "form", "protocol", "procedure", "taste", "need", "needs", "size"}
+)  # fmt: skip
 _MATCHERS: dict[int, Matcher] = {}
 
 
@@ -84,6 +89,14 @@ def plausible_source(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return True
     return tok.lower_ in _PLAUSIBLE_WORDS or tok.lemma_.lower() in _PLAUSIBLE_WORDS
+
+
+def _any_source(tok: Token) -> bool:
+    """ "according to the results / a CNN tally / his Facebook profile": after "according to"
+    almost any noun is a source, except norms ("according to plan")."""
+    return (tok.pos_ in {"NOUN", "PROPN", "PRON"} or tok.dep_ == "pobj") and (
+        tok.lower_ not in _NORMS and tok.like_num is False
+    )
 
 
 def relay_by(head: Token) -> Token | None:
@@ -172,12 +185,13 @@ def prep_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if obj is None:
             continue
         obj = _unwrap_info(obj)
-        if not plausible_source(obj):
+        if not (plausible_source(obj) or (kind == "outer" and _any_source(obj))):
             continue
         used.add(start)
         owners, direct = _owner(doc[start], by_verb)
         owners = [c for c in owners if not inside((obj.i, obj.i + 1), c.source or (0, 0))]
         if owners:
+            nested = False
             phrase = (start, max(end, subtree_range(obj)[1]))
             for cand in owners:
                 if cand.source is not None and inside((start, end), cand.source):
@@ -196,6 +210,11 @@ def prep_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                     cand.source, cand.source_head, cand.name = np_range(obj), obj.i, ""
                 else:
                     cand.via.append(doc[slice(*np_range(obj))].text)
+                    nested = kind == "outer" and not direct
+            if nested:
+                # "Three in four say X, but Y, according to the survey": the survey vouches for
+                # the whole sentence, the speakers inside it are its content.
+                out.extend(_standalone(doc, start, end, obj, label))
             continue
         out.extend(_standalone(doc, start, end, obj, label))
     return out

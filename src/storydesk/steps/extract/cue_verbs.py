@@ -25,6 +25,11 @@ _NON_SOURCES = frozenset(
     {"this", "that", "these", "those", "which", "what", "there", "all", "both", "you"}
 )
 _OBJECT_PRONOUNS = frozenset({"it", "this", "that", "them", "so", "what", "nothing", "something"})
+_CUE_LEMMAS = lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS | lexicon.STANCE_VERBS
+# Right-hand dependents of a verb that make up its complement ("praised [her] [for the effort]").
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "dative", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "advcl"}
+)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -75,8 +80,6 @@ def _speaker(verb: Token) -> Token | None:
         seen += 1
         subj = _subject(verb)
         if subj is not None:
-            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
             return subj
         if verb.dep_ == "conj" or (verb.dep_ in {"advcl", "xcomp"} and verb.tag_ == "VBG"):
             verb = verb.head
@@ -164,8 +167,10 @@ def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange 
         else (min(verb.i, speaker_rng[0]), max(verb.i + 1, speaker_rng[1]))
     )
     quote = quote_beside(sent, exclude)
-    if quote is not None or lemma not in lexicon.CORE_SPEECH_VERBS:
+    if quote is not None:
         return quote
+    if lemma not in lexicon.CORE_SPEECH_VERBS:
+        return complement(verb)
     # A parse that lost the clause (a headline run into the sentence): "Y, X said." takes what
     # precedes the comma, "X said Y" what follows the verb.
     if exclude[0] - 1 > sent.start and doc[exclude[0] - 1].text == ",":
@@ -174,6 +179,38 @@ def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange 
     if sum(t.is_alpha for t in doc[after[0] : after[1]]) >= 3:
         return trim(doc, after)
     return None
+
+
+def complement(verb: Token) -> TokRange | None:
+    """The verb's right-hand complement as content: "praised [her effort]", "called [for a
+    ban]", "congratulated [her for her victory]"; stops at a conjunct or unrelated modifier."""
+    start = end = None
+    for child in verb.rights:
+        if child.dep_ == "prt" or (child.is_punct and start is None):
+            continue
+        if child.dep_ not in _COMPLEMENT_DEPS:
+            if child.is_punct:
+                continue
+            break
+        if child.dep_ == "advcl" and start is not None:
+            break  # "praised X, saying ...": the participle is a new act
+        start = child.left_edge.i if start is None else start
+        end = child.right_edge.i + 1
+    if start is None or end is None:
+        return None
+    return trim(verb.doc, (max(start, verb.i + 1), end))
+
+
+def _antecedent(speaker: Token) -> Token:
+    """The noun a relative-pronoun speaker stands for ("Peskov, who said" -> Peskov)."""
+    verb = speaker.head
+    for _ in range(4):
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ != "conj" or verb.head is verb:
+            break
+        verb = verb.head
+    return speaker
 
 
 def _chain_subject(verb: Token) -> Token | None:
@@ -191,13 +228,45 @@ def _chain_subject(verb: Token) -> Token | None:
     return None
 
 
-def verb_candidates(doc: Doc) -> list[Candidate]:
-    """Attributions cued by a speech verb, named or agentless."""
+def _light_cue(verb: Token, lemma: str) -> bool:
+    """ "made the case that", "took aim at", "raised concerns about": a light verb and its
+    object together say what the speech verb would."""
+    return lemma in lexicon.LIGHT_VERBS and any(
+        c.dep_ in {"dobj", "oprd", "ccomp", "acomp"} and c.lower_ in lexicon.LIGHT_OBJECTS
+        for c in verb.children
+    )
+
+
+def _beside_quote(verb: Token, quoted: list[TokRange]) -> Token | None:
+    """ "“…,” Mr. Trump said" parsed with a subject inside the quotation: the noun phrase right
+    before the verb (or right after it, "said Mr. Trump") is the speaker."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in {"AUX", "ADV", "PART"}:
+        i -= 1
+    sides = [i] + ([verb.i + 1] if verb.i + 1 < len(doc) else [])
+    for j in sides:
+        if j < 0 or any(q[0] <= j < q[1] for q in quoted):
+            continue
+        tok = doc[j]
+        if tok.pos_ in {"PROPN", "PRON", "NOUN"} and not tok.is_punct:
+            # walk to the phrase's last word: its head names the speaker
+            while j + 1 < verb.i and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
+                j += 1
+            return doc[j]
+    return None
+
+
+def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Candidate]:
+    """Attributions cued by a speech verb, named or agentless; ``quoted`` (token ranges of
+    quotations) keeps a misparsed subject inside a quotation from becoming the speaker."""
+    quoted = quoted or []
     out: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS:
+        if tok.pos_ != "VERB" or not (lemma in _CUE_LEMMAS or _light_cue(tok, lemma)):
             continue
+        stance = lemma not in lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS
         if tok.dep_ in {"amod", "acl", "compound"}:
             continue  # "a reported attack", "officials cited by ...": modifiers, not speech acts
         if any(c.dep_ == "neg" for c in tok.children):
@@ -208,6 +277,8 @@ def verb_candidates(doc: Doc) -> list[Candidate]:
             if child.dep_ == "prt" and child.i == tok.i + 1:
                 cue = (tok.i, tok.i + 2)
         agent = _agent(tok)
+        if stance and agent is None and _is_passive(tok):
+            continue  # "was praised", "is seen as": the subject is the topic, not a speaker
         if _raised(tok) and agent is None:
             content = trim(doc, subtree_range(tok))
             if content is not None:
@@ -224,11 +295,19 @@ def verb_candidates(doc: Doc) -> list[Candidate]:
                     )
             continue
         speaker = agent if agent is not None else _speaker(tok)
-        if speaker is None or speaker.lower_ in _NON_SOURCES or speaker.pos_ in {"VERB", "AUX"}:
+        if speaker is not None and any(
+            q[0] <= speaker.i < q[1] and not q[0] <= tok.i < q[1] for q in quoted
+        ):
+            speaker = _beside_quote(tok, quoted)
+        if speaker is None:
+            continue
+        # "Peskov, who said": the source as written is "who"; Peskov names it.
+        named_as = _antecedent(speaker) if speaker.lower_ in _RELATIVE else speaker
+        if named_as.lower_ in _NON_SOURCES or named_as.pos_ in {"VERB", "AUX"}:
             continue
         named = _chain_subject(tok)
         if named is not None and speaker.pos_ != "PROPN":
-            speaker = named
+            speaker = named_as = named
         speaker_rng = np_range(speaker)
         # "..., as reported by Yonhap": the agent relays someone else's statement; its content is
         # settled when the relay is merged (``cue_preps.merge_relays``).
@@ -248,7 +327,7 @@ def verb_candidates(doc: Doc) -> list[Candidate]:
         conjuncts = [speaker] + [
             c for c in speaker.conjuncts if c.i > speaker.i and (c.pos_ == "PROPN" or c.ent_type_)
         ]
-        if speaker.dep_ not in _SUBJECT_DEPS and speaker.dep_ != "pobj":
+        if speaker.dep_ not in _SUBJECT_DEPS and speaker.dep_ != "pobj" or named_as is not speaker:
             conjuncts = [speaker]
         for head in conjuncts:
             rng = np_range(head) if len(conjuncts) == 1 else _conjunct_range(head)
@@ -257,7 +336,7 @@ def verb_candidates(doc: Doc) -> list[Candidate]:
                     cue,
                     content,
                     rng,
-                    head.i,
+                    named_as.i if head is speaker else head.i,
                     rule=rule,
                     cue_lemma=lemma,
                     verb=tok.i,

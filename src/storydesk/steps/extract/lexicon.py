@@ -30,6 +30,65 @@ SPEECH_VERBS: frozenset[str] = _words(
     """
 )
 
+#: Verbs of stance, evaluation and intention ("Clinton praised her effort", "Cruz opposes the
+#: deal", "voters want change"): attribution cues in the broad sense of news attribution corpora
+#: (PolNeAR), taken only with a subject and a complement as content. Chosen from the PolNeAR
+#: *train* split (verbs with a subject, outside other attributions, that head an annotated cue in
+#: at least half of 4+ occurrences), with verbs that rarely report anything removed by hand.
+#: "hop" is spaCy's lemma of "hoping". ("seem", "appear", "sound" are left out: their subject is
+#: what is judged, not who judges.)
+STANCE_VERBS: frozenset[str] = _words(
+    """
+    accept acquiesce advocate aim anticipate apologize applaud approve articulate assail
+    assume assure attack attribute back balk bemoan blame blast brush calculate call champion
+    chant characterize chime cite coin compare condemn congratulate consider contemplate
+    contradict contrast convince counter credit criticize cry debate decide decline decry deem
+    defend denounce deride describe detail disavow discuss dislike document dub dwell echo
+    elaborate email embrace encourage endorse envision explore express favor feel forecast
+    forget frame guess hail highlight hop identify ignore illustrate imagine imply intend
+    interject interpret invoke issue joke knock label lambast lament lash like liken list love
+    mock muse name notice offer oppose order outline paint persuade plan plead portray praise
+    prefer press pressure proclaim promote pronounce propose protest publish push quote rail
+    read realize rebuff rebuke rebut recognize recommend recount refer reference refuse regard
+    release remember remind request resist retweet retweete rule see seek share shout
+    shrug side single slam spar sum support talk thank tout understand utter view voice
+    want welcome wish wonder worry yell speak vote
+    """
+)
+
+#: Light verbs that cue an attribution only with one of ``LIGHT_OBJECTS`` ("made the case that",
+#: "took aim at", "raised concerns about", "has doubts").
+LIGHT_VERBS: frozenset[str] = _words("make take have raise voice express give lodge")
+LIGHT_OBJECTS: frozenset[str] = _words(
+    """
+    case pitch aim issue clear concern concerns question questions doubt doubts point argument
+    claim claims promise pledge comment comments remark remarks statement speech appeal plea
+    accusation accusations warning objection objections complaint complaints swipe jab shot
+    """
+)
+
+#: Nouns that cue an attribution when possessed and followed by their content ("Clinton's claim
+#: that ...", "his warning that ...", "Mr. Obama's calls for ..."); chosen like ``STANCE_VERBS``.
+CUE_NOUNS: frozenset[str] = _words(
+    """
+    pledge disagreement suggestion assertion warning vow desire contention promise claim
+    criticism refusal insistence fear assessment proposal opposition attack thought hope call
+    argument critique view stance statement remark comment accusation allegation denial
+    admission announcement prediction plea demand request response explanation objection
+    complaint appeal threat endorsement support belief conclusion finding insinuation
+    """
+)
+
+#: Adjectives after "be" that cue a stance when followed by their content ("Trump is confident
+#: that ...", "voters are worried about ..."); chosen like ``STANCE_VERBS``.
+STANCE_ADJECTIVES: frozenset[str] = _words(
+    """
+    worried skeptical sceptical confident reluctant hopeful glad eager aware proud concerned
+    optimistic pessimistic interested inclined critical quick willing sure certain happy
+    convinced adamant unsure uncertain supportive dismissive fearful doubtful wary
+    """
+)
+
 #: The plainest reporting verbs: when the parse loses their content (a sentence run across a
 #: headline or caption), the rest of the cue's line is taken as content.
 CORE_SPEECH_VERBS: frozenset[str] = _words(

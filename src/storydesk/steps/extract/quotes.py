@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 # Opening mark, body without paragraph breaks, closing mark. Curly quotes first; a straight or
 # mis-typed closing mark may also open ('said:” If we ...”' is common in scraped text).
-_QUOTE = re.compile(r"(?:[“\"]|(?<=[:\s])”(?=\w))([^“”\"\n]{3,1500}?)[”\"]")
+_QUOTE = re.compile(
+    r"(?:[“\"]|(?<=[:\s])”(?=\w))([^“”\"\n]{3,1500}?)[”\"]"
+    # Typewriter double quotes written as two apostrophes (archives, wire copy): ''...''
+    r"|(?<!')''(?!')([^\n]{3,1500}?)''"
+)
 _MIN_WORDS = 4  # shorter quotations are usually scare quotes ("closest comrade")
 _SPEAKER_NOUNS = lexicon.UNNAMED_ROLE_NOUNS | frozenset(
     {"spokesman", "spokeswoman", "spokesperson"}

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 TokRange = tuple[int, int]
 
-QUOTE_CHARS = frozenset('“”"„«»')
+QUOTE_CHARS = frozenset(["“", "”", '"', "„", "«", "»", "''", "``"])
 # Right-hand dependents that still belong to a noun phrase naming a source.
 _NP_RIGHT_DEPS = frozenset(
     {"compound", "flat", "nummod", "appos", "prep", "amod", "case", "conj", "cc"}
