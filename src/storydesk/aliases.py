@@ -223,7 +223,9 @@ class _UnionFind:
 
 
 def _canonical(members: list[_Name]) -> str:
-    """The longest frequent full form: most words (titles aside), then most uses, then first."""
+    """The longest frequent full form: most words (titles aside), then most uses, then the
+    shorter and alphabetically first display. Never the first seen: the same names read in
+    another order (a store fed in time order, a batch in file order) must give the same name."""
     by_display: dict[str, list[_Name]] = {}
     for m in members:
         if m.display:
@@ -246,10 +248,11 @@ def _canonical(members: list[_Name]) -> str:
             -titled,
             -plural_possessive,
             uses,
-            -min(n.first for n in names),
+            -len(display),
         )
 
-    return max(by_display.items(), key=rank)[0]
+    # max() keeps the first of equals: alphabetical order decides a full tie.
+    return max(sorted(by_display.items()), key=rank)[0]
 
 
 def group_aliases(names: Sequence[str], *, partial: bool = True) -> list[list[str]]:
