@@ -96,23 +96,26 @@ def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:], strict=False))
 
 
-def _lead_topic(lines: Sequence[Line], start: int, end: int, share: float = 0.4) -> set[str]:
+def _lead_topic(
+    lines: Sequence[Line], contents: Sequence[list[str]], start: int, end: int, share: float = 0.4
+) -> set[str]:
     """Content words of the first paragraphs of the body region: what the article is about.
     Teasers, newsletters and site blurbs at the tail are about something else."""
-    prose = [line for line in lines[start:end] if line.prose]
-    total = sum(line.words for line in prose)
+    prose = [i for i in range(start, min(end, len(lines))) if lines[i].prose]
+    total = sum(lines[i].words for i in prose)
     topic: set[str] = set()
     seen = 0
-    for line in prose:
+    for i in prose:
         if seen and seen >= share * total:
             break
-        topic.update(_content(line.tokens))
+        topic.update(contents[i])
+        line = lines[i]
         seen += line.words
     return topic
 
 
 def _overlaps(
-    lines: Sequence[Line], start: int, end: int
+    lines: Sequence[Line], contents: Sequence[list[str]], start: int, end: int
 ) -> tuple[list[float], list[float], list[float]]:
     """Per line: the share of its word pairs found in *another* long line (a caption or pull quote
     repeats the body), the share of its content words the body region uses elsewhere, and the
@@ -125,15 +128,14 @@ def _overlaps(
         if line.words >= 15:
             pairs.update(grams)
     topic: Counter[str] = Counter()
-    for line in lines[start:end]:
-        if line.prose:
-            topic.update(_content(line.tokens))
-    lead = _lead_topic(lines, start, end)
+    for i in range(start, min(end, len(lines))):
+        if lines[i].prose:
+            topic.update(contents[i])
+    lead = _lead_topic(lines, contents, start, end)
     repeats, overlap, lead_overlap = [], [], []
-    for line, grams in zip(lines, line_pairs, strict=True):
+    for line, grams, content in zip(lines, line_pairs, contents, strict=True):
         own = 1 if line.words >= 15 else 0
         repeats.append(sum(1 for g in grams if pairs[g] > own) / len(grams) if grams else 0.0)
-        content = _content(line.tokens)
         if not content:
             overlap.append(0.0)
             lead_overlap.append(0.0)
@@ -146,7 +148,7 @@ def _overlaps(
 
 
 def _shape_row(
-    line: Line, page_repeats: int, repeats: float, overlap: float, lead: float
+    line: Line, page_repeats: int, content: int, repeats: float, overlap: float, lead: float
 ) -> list[float]:
     text = line.text
     chars = len(text)
@@ -154,7 +156,6 @@ def _shape_row(
     symbols = len(_SYMBOL.findall(text))
     end = text.rstrip()[-1:]
     letters = len("".join(line.tokens))
-    content = len(_content(line.tokens))
     return [
         math.log1p(line.words),
         math.log1p(chars),
@@ -227,10 +228,12 @@ def line_features(layout: PageLayout) -> np.ndarray:
         return np.zeros((0, len(FEATURE_NAMES)))
     start, end = layout.region
     keys = Counter(line.key for line in lines)
-    repeats, overlap, lead = _overlaps(lines, start, end)
+    # Content words are read by several features: computed once per line.
+    contents = [_content(line.tokens) for line in lines]
+    repeats, overlap, lead = _overlaps(lines, contents, start, end)
     shape = np.array(
         [
-            _shape_row(line, keys[line.key], repeats[i], overlap[i], lead[i])
+            _shape_row(line, keys[line.key], len(contents[i]), repeats[i], overlap[i], lead[i])
             for i, line in enumerate(lines)
         ]
     )

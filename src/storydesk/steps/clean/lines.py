@@ -68,10 +68,12 @@ def measure(index: int, text: str) -> Line:
     """Compute the shape features of one stripped line."""
     words = _WORD.findall(text)
     n = len(words)
-    cjk = len(_CJK.findall(text))
-    if cjk > 0.3 * len(text):
-        n = max(n, cjk // 2)
-    function = sum(1 for w in words if w.lower() in FUNCTION_WORDS)
+    if not text.isascii():  # an ASCII line has no CJK characters: skip the scan
+        cjk = len(_CJK.findall(text))
+        if cjk > 0.3 * len(text):
+            n = max(n, cjk // 2)
+    tokens = tuple(w.lower() for w in words)  # lower-cased once, for the counts and the features
+    function = sum(1 for t in tokens if t in FUNCTION_WORDS)
     capital = sum(1 for w in words if w[:1].isupper())
     end = text.rstrip(_CLOSERS + " ")
     return Line(
@@ -81,7 +83,7 @@ def measure(index: int, text: str) -> Line:
         function_ratio=function / n if n else 0.0,
         capital_ratio=capital / n if n else 0.0,
         terminal=bool(end) and end[-1] in _TERMINAL,
-        tokens=tuple(w.lower() for w in words),
+        tokens=tokens,
         key=normalise(text),
     )
 
