@@ -184,6 +184,7 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
         return None
     if _is_age(text, start, end, unit if unit not in _ROLE_OF else ""):
         return None
+    role: str | None
     if unit in _ROLE_OF:  # the extractor took the role word as the noun: "2 dead"
         role, rank = _ROLE_OF[unit], 2
     elif unit and unit not in PERSON_NOUNS:

@@ -90,9 +90,9 @@ def read_fraction(text: str, read_whole: Reader) -> float | None:
 def _simple(words: list[str], read_whole: Reader) -> float | None:
     """"two thirds", "one-eighth", "a hundredth", "three quarters", "half"."""
     if len(words) == 1 and "-" in words[0]:
-        head, _, tail = words[0].partition("-")
-        if ordinal_value(tail) and head in _UNITS + ("a",) and tail.rstrip("s") != "first":
-            words = [head, tail]  # "one-eighth", but "twenty-fifth" is one ordinal
+        lead, _, tail = words[0].partition("-")
+        if ordinal_value(tail) and lead in _UNITS + ("a",) and tail.rstrip("s") != "first":
+            words = [lead, tail]  # "one-eighth", but "twenty-fifth" is one ordinal
     den = ordinal_value(words[-1])
     if den is None or den < 2:
         return None

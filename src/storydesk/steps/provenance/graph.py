@@ -218,12 +218,13 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
             if not chain:
                 continue
             # "the magazine", "the article ... said": the publication the article named last.
-            written = ""
+            as_written = ""
             if publication and publication not in chain and _anaphoric(chain[0]):
-                written, chain = chain[0], [publication, *chain[1:]]
+                as_written = chain[0]
+                chain = [publication, *chain[1:]]
             elif graph.kinds.get(chain[0]) in RELAY_KINDS:
                 publication = chain[0]
-            cited.append(Cited(article.id, attribution, chain, written))
+            cited.append(Cited(article.id, attribution, chain, as_written))
             _add_cites(graph, art_node, chain, article.id)
     for claim in story.claims:
         for mention in claim.mentions:
