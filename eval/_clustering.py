@@ -136,7 +136,7 @@ def cross_validated_clusterer(
     ``FoldedClustering`` that score_clusterings scores with ``folded_scores``."""
     if storydesk_clusterer(result) is None:
         return None
-    from eval.train_pair_model import FOLDS, labelled_pairs, out_of_fold_clusterings
+    from eval.train_pair_model import FOLDS, labelled_pairs, out_of_fold_clusterings, prepare
 
     def cluster(docs: Sequence[Doc]):  # type: ignore[no-untyped-def]
         articles = [to_article(d) for d in docs]
@@ -147,10 +147,13 @@ def cross_validated_clusterer(
         other_docs, other_key = other()
         other_pairs = labelled_pairs([to_article(d) for d in other_docs],
                                      [d.labels[other_key] for d in other_docs])
-        pairs = labelled_pairs(articles, [d.labels[gold_key] for d in docs])
+        # Views, candidates and pair features do not depend on the model: computed once here,
+        # reused for the training pairs and by every fold and threshold.
+        prepared = prepare(articles)
+        pairs = labelled_pairs(articles, [d.labels[gold_key] for d in docs], prepared)
         folded = out_of_fold_clusterings(
             articles, [d.labels[fold_key] for d in docs], [d.labels[gold_key] for d in docs],
-            pairs, [other_pairs], folds,
+            pairs, [other_pairs], folds, prepared=prepared,
         )
         result.notes.append(
             f"storydesk row: {folds}-fold GroupKFold by {fold_key}; each fold's pair model trained "

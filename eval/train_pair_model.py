@@ -38,8 +38,8 @@ from eval.datasets import Doc, load_ecbplus, load_gva
 from storydesk.metrics import PRF, bcubed_prf
 from storydesk.model import Article
 from storydesk.steps.cluster.candidates import shared_key_pairs, top_k_neighbours
-from storydesk.steps.cluster.clusterer import StoryClusterer
-from storydesk.steps.cluster.pair_model import MODEL_PATH, PairModel, pair_features
+from storydesk.steps.cluster.clusterer import PreparedCorpus, StoryClusterer
+from storydesk.steps.cluster.pair_model import FEATURES, MODEL_PATH, PairModel, pair_features
 from storydesk.steps.cluster.signals import article_views
 
 FOLDS = 5
@@ -62,10 +62,24 @@ class PairSet:
         return PairSet(self.features[mask], self.labels[mask], self.rows[mask], self.cols[mask])
 
 
-def labelled_pairs(articles: Sequence[Article], stories: Sequence[str]) -> PairSet:
-    """Candidate pairs ∪ gold pairs of ``articles`` with their features and 0/1 labels."""
+def prepare(articles: Sequence[Article]) -> PreparedCorpus:
+    """StoryClusterer's model-independent preparation of ``articles`` (the placeholder model
+    only switches the pair-model method on: the shipped weights may be stale while retraining)."""
+    placeholder = PairModel(np.zeros(len(FEATURES)), 0.0)
+    return StoryClusterer(model=placeholder).prepare(articles)
+
+
+def labelled_pairs(
+    articles: Sequence[Article], stories: Sequence[str], prepared: PreparedCorpus | None = None
+) -> PairSet:
+    """Candidate pairs ∪ gold pairs of ``articles`` with their features and 0/1 labels
+    (``prepared``: the clusterer's preparation of the same articles, whose views are reused
+    when every article is a voter)."""
     clusterer = StoryClusterer(model=None)
-    views = article_views(articles)
+    if prepared is not None and prepared.views is not None and prepared.voters == list(articles):
+        views = prepared.views
+    else:
+        views = article_views(articles)
     graph = top_k_neighbours(views.matrices["body"], views.days, k=clusterer.neighbours,
                              min_similarity=0.05, window_days=clusterer.candidate_days)
     graph = graph.maximum(shared_key_pairs(views.matrices["names"]))
@@ -94,14 +108,16 @@ def fit(pairs: Sequence[PairSet], threshold: float = THRESHOLD) -> PairModel:
 
 def select_threshold(
     model: PairModel, articles: Sequence[Article], stories: Sequence[str], scored: np.ndarray,
-    thresholds: Sequence[float] = THRESHOLDS,
+    thresholds: Sequence[float] = THRESHOLDS, prepared: PreparedCorpus | None = None,
 ) -> tuple[PairModel, dict[str, str]]:
     """The model with the threshold whose clustering of ``articles`` has the best B-cubed F1 on
-    the articles in ``scored`` (indices), and that clustering."""
+    the articles in ``scored`` (indices), and that clustering (``prepared``: the articles'
+    StoryClusterer.prepare, reused for every threshold)."""
+    prepared = prepared or prepare(articles)
     best: tuple[float, PairModel, dict[str, str]] | None = None
     for threshold in thresholds:
         candidate = replace(model, threshold=threshold)
-        assigned = StoryClusterer(model=candidate).assign(articles)
+        assigned = StoryClusterer(model=candidate).assign_prepared(prepared)
         f1 = bcubed_prf([assigned[articles[i].id] for i in scored],
                         [stories[i] for i in scored]).f1
         if best is None or f1 > best[0]:
@@ -124,16 +140,19 @@ class FoldedClustering:
 def out_of_fold_clusterings(
     articles: Sequence[Article], groups: Sequence[str], stories: Sequence[str], pairs: PairSet,
     other: Sequence[PairSet], folds: int = FOLDS, thresholds: Sequence[float] = THRESHOLDS,
+    prepared: PreparedCorpus | None = None,
 ) -> FoldedClustering:
     """Fold by fold: train on the other folds' pairs and ``other``, choose the threshold on the
-    training folds' gold stories, cluster every article."""
+    training folds' gold stories, cluster every article. Views, candidate pairs and their
+    features do not depend on the model: prepared once (``prepared``), reused by every fold."""
+    prepared = prepared or prepare(articles)
     result = FoldedClustering([], [], [])
     splitter = GroupKFold(n_splits=folds)
     for train, test in splitter.split(np.zeros(len(articles)), groups=groups):
         in_train = np.zeros(len(articles), dtype=bool)
         in_train[train] = True
         model = fit([pairs.subset(in_train[pairs.rows] & in_train[pairs.cols]), *other])
-        model, assigned = select_threshold(model, articles, stories, train, thresholds)
+        model, assigned = select_threshold(model, articles, stories, train, thresholds, prepared)
         result.assignments.append([assigned[a.id] for a in articles])
         result.tests.append(test)
         result.thresholds.append(model.threshold)
@@ -194,15 +213,16 @@ def main() -> None:
     for loader, key in ((gva_data, "incident"), (ecbplus_data, "event")):
         docs, articles = loader(args.datasets)
         stories = [d.labels[key] for d in docs]
-        sets.append(labelled_pairs(articles, stories))
-        corpora.append((articles, stories))
+        prepared = prepare(articles)
+        sets.append(labelled_pairs(articles, stories, prepared))
+        corpora.append((articles, stories, prepared))
     model = fit(sets)
     scores = {}
     for threshold in THRESHOLDS:
         candidate = replace(model, threshold=threshold)
         f1s = []
-        for articles, stories in corpora:
-            assigned = StoryClusterer(model=candidate).assign(articles)
+        for articles, stories, prepared in corpora:
+            assigned = StoryClusterer(model=candidate).assign_prepared(prepared)
             f1s.append(bcubed_prf([assigned[a.id] for a in articles], stories).f1)
         scores[threshold] = float(np.mean(f1s))
         print(f"threshold {threshold}: in-sample B3 F1 {f1s}", file=sys.stderr)

@@ -26,8 +26,9 @@ def day_numbers(articles: Sequence[Article]) -> np.ndarray:
 
 def far_apart(days_a: np.ndarray, days_b: np.ndarray, window_days: int) -> np.ndarray:
     """Boolean matrix: pairs published more than ``window_days`` apart (unknown dates never are)."""
-    gap = np.abs(days_a[:, None] - days_b[None, :])
-    return np.nan_to_num(gap, nan=0.0) > window_days
+    # NaN compares False: an unknown date is never far (no nan_to_num copy of the n×m gaps).
+    with np.errstate(invalid="ignore"):
+        return np.abs(days_a[:, None] - days_b[None, :]) > window_days
 
 
 def top_k_neighbours(
@@ -74,7 +75,7 @@ def top_k_neighbours(
         local = np.arange(start, stop)
         block[columns[None, :] == local[:, None]] = 0.0  # no self-loops
         if window_days is not None:
-            block[far_apart(sorted_days[start:stop], sorted_days[columns], window_days)] = 0.0
+            _zero_far(block, sorted_days[start:stop], sorted_days[columns], window_days)
         block[block < min_similarity] = 0.0
         width = min(keep, len(columns))
         # argpartition: the k largest per row without sorting the whole row.
@@ -92,6 +93,21 @@ def top_k_neighbours(
     )
     # Union of both directions: the similarity is symmetric, so max() just fills the gaps.
     return graph.maximum(graph.T).tocsr()
+
+
+def _zero_far(block: np.ndarray, row_days: np.ndarray, column_days: np.ndarray, window: int) -> None:
+    """``block[far_apart(row_days, column_days, window)] = 0`` without the block-sized gap matrix.
+
+    The dated columns come first and in date order (top_k_neighbours sorts them), so each dated
+    row's far columns are two slices found by binary search."""
+    dated = column_days[~np.isnan(column_days)]
+    assert np.all(np.diff(dated) >= 0) and np.isnan(column_days[len(dated):]).all()
+    lo = np.searchsorted(dated, row_days - window, "left")
+    hi = np.searchsorted(dated, row_days + window, "right")
+    end = len(dated)
+    for r in np.flatnonzero(~np.isnan(row_days)).tolist():
+        block[r, : lo[r]] = 0.0
+        block[r, hi[r] : end] = 0.0
 
 
 def brute_force_neighbours(

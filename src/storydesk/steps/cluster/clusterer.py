@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -45,7 +46,12 @@ from storydesk.steps.cluster.linkage import (
     component_linkage,
     dense_average_linkage,
 )
-from storydesk.steps.cluster.pair_model import PairModel, block_features, pair_features
+from storydesk.steps.cluster.pair_model import (
+    PairModel,
+    block_features,
+    groups_features,
+    pair_features,
+)
 from storydesk.steps.cluster.representative import describe_stories
 from storydesk.steps.cluster.signals import ArticleViews, article_views
 
@@ -59,6 +65,21 @@ _SHIPPED = "shipped"
 def shipped_model() -> PairModel:
     """The pair model in pair_model.json (loaded once)."""
     return PairModel.load()
+
+
+@dataclass
+class PreparedCorpus:
+    """A corpus ready for clustering (:meth:`StoryClusterer.prepare`): the articles, the voters
+    among them (usable, not near-duplicates), their views, and the pair features: of every
+    ordered pair (k·k rows) when the corpus is small enough for the dense method, else of the
+    candidate pairs ``(rows[i], cols[i])``."""
+
+    articles: list[Article]
+    voters: list[Article]
+    views: ArticleViews | None = None
+    features: np.ndarray | None = None
+    rows: np.ndarray | None = None
+    cols: np.ndarray | None = None
 
 
 def usable(article: Article, min_words: int = MIN_WORDS) -> bool:
@@ -88,7 +109,11 @@ class StoryClusterer(CorpusStep):
     ) -> None:
         self.threshold = threshold
         self.window_days = window_days
-        self.model = shipped_model() if model == _SHIPPED else model
+        self.model: PairModel | None = (
+            shipped_model() if model == _SHIPPED else model if isinstance(model, PairModel) else None
+        )
+        if isinstance(model, str) and model != _SHIPPED:
+            raise ValueError(f"model must be a PairModel, None or {_SHIPPED!r}, not {model!r}")
         # Up to dense_limit articles one n×n matrix is cheap (2,000² float64 = 32 MB) and exact.
         self.dense_limit = dense_limit
         self.neighbours = neighbours
@@ -100,7 +125,37 @@ class StoryClusterer(CorpusStep):
 
     def assign(self, articles: Sequence[Article]) -> dict[str, str]:
         """Map article id → story id (``s1`` is the largest story)."""
-        return self._assign(articles)[0]
+        return self.assign_prepared(self.prepare(articles))
+
+    def prepare(self, articles: Sequence[Article]) -> PreparedCorpus:
+        """Everything clustering needs that does not depend on the pair model's weights or
+        threshold: the voters, their views, candidate pairs and the pairs' features. Evaluations
+        cluster one corpus with many models: prepare once, then :meth:`assign_prepared`."""
+        by_id = {a.id: a for a in articles}
+        voters = [
+            a for a in articles
+            if not (a.duplicate_of and a.duplicate_of in by_id) and usable(a, self.min_words)
+        ]
+        prepared = PreparedCorpus(list(articles), voters)
+        if self.model is None or len(voters) < 2:
+            return prepared
+        views = prepared.views = article_views(voters)
+        n = len(voters)
+        if n <= self.dense_limit:
+            prepared.features = block_features(views, np.arange(n))
+            return prepared
+        candidates = top_k_neighbours(views.matrices["body"], views.days, k=self.neighbours,
+                                      min_similarity=0.05, window_days=self.candidate_days)
+        candidates = candidates.maximum(shared_key_pairs(views.matrices["names"]))
+        upper = sparse.triu(candidates, 1).tocoo()
+        prepared.rows, prepared.cols = upper.row.astype(np.int64), upper.col.astype(np.int64)
+        prepared.features = pair_features(views, prepared.rows, prepared.cols)
+        return prepared
+
+    def assign_prepared(self, prepared: PreparedCorpus) -> dict[str, str]:
+        """:meth:`assign` on a corpus from :meth:`prepare` (of a clusterer with the same
+        settings but possibly another model)."""
+        return self._assign(prepared)[0]
 
     def run_corpus(self, corpus: Corpus, stats: StepStats) -> Corpus:
         stats.read += len(corpus.articles)
@@ -114,7 +169,7 @@ class StoryClusterer(CorpusStep):
                 Skipped(article.source, f"{SKIP_REASON}: fewer than {self.min_words} words",
                         self.name)
             )
-        assignment, views = self._assign(kept)
+        assignment, views = self._assign(self.prepare(kept))
         stories: dict[str, Story] = {}
         for article in kept:
             story_id = assignment[article.id]
@@ -127,14 +182,11 @@ class StoryClusterer(CorpusStep):
 
     # ----------------------------------------------------------------------------------------
 
-    def _assign(self, articles: Sequence[Article]) -> tuple[dict[str, str], ArticleViews | None]:
+    def _assign(self, prepared: PreparedCorpus) -> tuple[dict[str, str], ArticleViews | None]:
+        articles, voters = prepared.articles, prepared.voters
         by_id = {a.id: a for a in articles}
-        voters = [
-            a for a in articles
-            if not (a.duplicate_of and a.duplicate_of in by_id) and usable(a, self.min_words)
-        ]
-        views = article_views(voters) if self.model is not None and len(voters) > 1 else None
-        labels = self._labels(voters, views)
+        views = prepared.views if self.model is not None else None
+        labels = self._labels(prepared)
         label_of = {a.id: int(label) for a, label in zip(voters, labels, strict=True)}
         next_label = int(labels.max()) + 1 if len(labels) else 0
         for article in articles:
@@ -158,41 +210,31 @@ class StoryClusterer(CorpusStep):
             views.index = {a.id: i for i, a in enumerate(voters)}
         return assignment, views
 
-    def _labels(self, articles: Sequence[Article], views: ArticleViews | None) -> np.ndarray:
-        n = len(articles)
+    def _labels(self, prepared: PreparedCorpus) -> np.ndarray:
+        n = len(prepared.voters)
         if n < 2:
             return np.zeros(n, dtype=int)
-        if self.model is None or views is None:
-            return self._cosine_labels(articles)
+        views = prepared.views
+        if self.model is None or views is None or prepared.features is None:
+            return self._cosine_labels(prepared.voters)
         model = self.model
         cut = 1.0 - model.threshold
-        if n <= self.dense_limit:
-            return bridge_aware_linkage(self._model_distance(views, np.arange(n)), cut)
-        body = views.matrices["body"]
-        candidates = top_k_neighbours(body, views.days, k=self.neighbours, min_similarity=0.05,
-                                      window_days=self.candidate_days)
-        candidates = candidates.maximum(shared_key_pairs(views.matrices["names"]))
-        upper = sparse.triu(candidates, 1).tocoo()
-        rows, cols = upper.row.astype(np.int64), upper.col.astype(np.int64)
-        probability = model.probability(pair_features(views, rows, cols))
+        if prepared.rows is None:  # dense: features of every pair
+            return bridge_aware_linkage(_distance_from(model, prepared.features, n), cut)
+        rows, cols = prepared.rows, prepared.cols
+        probability = model.probability(prepared.features)
         graph = sparse.coo_matrix((probability, (rows, cols)), shape=(n, n)).tocsr()
         strong = graph.maximum(graph.T).tocsr()
         # Components of the pairs above the cut: average linkage cannot merge across them.
         strong.data[strong.data < model.threshold] = 0.0
         strong.eliminate_zeros()
-        return component_linkage(
-            strong, cut, lambda members: self._model_distance(views, members),
-            self.component_limit, bridge_aware_linkage,
-        )
 
-    def _model_distance(self, views: ArticleViews, members: np.ndarray) -> np.ndarray:
-        assert self.model is not None
-        k = len(members)
-        probability = self.model.probability(block_features(views, members)).reshape(k, k)
-        distance = 1.0 - probability.astype(np.float64)
-        distance = (distance + distance.T) / 2.0
-        np.fill_diagonal(distance, 0.0)
-        return distance
+        def distances(groups: Sequence[np.ndarray]) -> list[np.ndarray]:
+            return [_distance_from(model, features, len(group)) for group, features
+                    in zip(groups, groups_features(views, groups), strict=True)]
+
+        return component_linkage(strong, cut, distances, self.component_limit,
+                                 bridge_aware_linkage)
 
     def _cosine_labels(self, articles: Sequence[Article]) -> np.ndarray:
         n = len(articles)
@@ -207,7 +249,8 @@ class StoryClusterer(CorpusStep):
             window_days=self.window_days,
         )
         return component_linkage(
-            graph, self.threshold, lambda members: self._distance(matrix, days, members),
+            graph, self.threshold,
+            lambda groups: [self._distance(matrix, days, members) for members in groups],
             self.component_limit,
         )
 
@@ -221,6 +264,15 @@ class StoryClusterer(CorpusStep):
             distance[far_apart(days[members], days[members], self.window_days)] = 1.0
         np.fill_diagonal(distance, 0.0)
         return distance
+
+
+def _distance_from(model: PairModel, features: np.ndarray, k: int) -> np.ndarray:
+    """Symmetric ``1 − P(same story)`` matrix (zero diagonal) from k·k row-major pair features."""
+    probability = model.probability(features).reshape(k, k)
+    distance = 1.0 - probability.astype(np.float64)
+    distance = (distance + distance.T) / 2.0
+    np.fill_diagonal(distance, 0.0)
+    return distance
 
 
 def _root(article: Article, by_id: dict[str, Article]) -> str:

@@ -13,15 +13,17 @@ window already does in the dense method.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
-# (member indices) -> dense cosine *distance* matrix of those members, time window applied.
-DistanceOf = Callable[[np.ndarray], np.ndarray]
+# (several groups of member indices) -> one dense *distance* matrix per group. Batched: most
+# components have two or three members, and one call per component cost more than the linkage.
+DistancesOf = Callable[[Sequence[np.ndarray]], list[np.ndarray]]
+_BATCH_PAIRS = 1_000_000  # member pairs per DistancesOf call: bounds the batch's memory
 
 
 def dense_average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
@@ -29,6 +31,8 @@ def dense_average_linkage(distance: np.ndarray, threshold: float) -> np.ndarray:
     n = distance.shape[0]
     if n < 2:
         return np.zeros(n, dtype=int)
+    if n == 2:  # as sklearn: merged when the distance is below the threshold
+        return np.array([0, 0 if distance[0, 1] < threshold else 1])
     model = AgglomerativeClustering(
         n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
     )
@@ -96,12 +100,12 @@ def _find(parent: list[int], i: int) -> int:
 def component_linkage(
     graph: sparse.spmatrix,
     threshold: float,
-    distance_of: DistanceOf,
+    distances_of: DistancesOf,
     component_limit: int,
     dense: Callable[[np.ndarray, float], np.ndarray] | None = None,
 ) -> np.ndarray:
     """Cluster each connected component of the candidate ``graph``: exactly (dense distances from
-    ``distance_of``, clustered by ``dense``, default plain average linkage) when it has at most
+    ``distances_of``, clustered by ``dense``, default plain average linkage) when it has at most
     ``component_limit`` members, else on its sparse graph."""
     dense = dense or dense_average_linkage
     n = graph.shape[0]
@@ -110,18 +114,36 @@ def component_linkage(
     order = np.argsort(component, kind="stable")
     bounds = np.searchsorted(component[order], np.arange(count + 1))
     next_label = 0
-    for c in range(count):
-        members = order[bounds[c] : bounds[c + 1]]
-        if len(members) == 1:
-            local = np.zeros(1, dtype=int)
-        elif len(members) <= component_limit:
-            local = dense(distance_of(members), threshold)
-        else:
-            sub = sparse.csr_matrix(graph)[members][:, members]
-            local = sparse_average_linkage(sub, threshold)
+    batch: list[np.ndarray] = []
+    batch_pairs = 0
+
+    def store(members: np.ndarray, local: np.ndarray) -> None:
+        nonlocal next_label
         _, local = np.unique(local, return_inverse=True)
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
+
+    def flush() -> None:
+        nonlocal batch_pairs
+        if batch:
+            for members, distance in zip(batch, distances_of(batch), strict=True):
+                store(members, dense(distance, threshold))
+        batch.clear()
+        batch_pairs = 0
+
+    for c in range(count):
+        members = order[bounds[c] : bounds[c + 1]]
+        if len(members) == 1:
+            store(members, np.zeros(1, dtype=int))
+        elif len(members) <= component_limit:
+            batch.append(members)
+            batch_pairs += len(members) ** 2
+            if batch_pairs >= _BATCH_PAIRS:
+                flush()
+        else:
+            sub = sparse.csr_matrix(graph)[members][:, members]
+            store(members, sparse_average_linkage(sub, threshold))
+    flush()
     return labels
 
 
