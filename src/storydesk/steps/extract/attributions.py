@@ -24,9 +24,11 @@ from typing import TYPE_CHECKING
 
 from storydesk.model import Attribution
 from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.cue_colon import colon_candidates
 from storydesk.steps.extract.cue_nouns import adjective_candidates, noun_candidates
 from storydesk.steps.extract.cue_preps import merge_relays, prep_candidates, relay_by
 from storydesk.steps.extract.cue_verbs import agentless_adverbs, quote_beside, verb_candidates
+from storydesk.steps.extract.gender import PRONOUN_GENDER, article_genders, name_gender
 from storydesk.steps.extract.quotes import quote_candidates, quote_ranges
 from storydesk.steps.extract.sources import classify_source, normalize_source_name, source_role
 from storydesk.steps.extract.spans import (
@@ -74,6 +76,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         c for c in noun_candidates(doc) + adjective_candidates(doc) if not _quoted(c.cue, quoted)
     ]
     cands = _clip_lines(doc, cands)
+    cands += colon_candidates(doc, cands)
     cands += quote_candidates(doc, cands)
     cands += agentless_adverbs(doc)
     cands = _dedupe(cands)
@@ -188,6 +191,7 @@ class _Namer:
         self.kind_memory = self._descriptor_kinds()
         self.mentions = self._subject_mentions()
         self.resolved: dict[int, tuple[str, str] | None] = {}
+        self.genders = article_genders(doc)
 
     def _descriptor_kinds(self) -> dict[str, str]:
         """Kinds the article itself states: "Ukrainian public broadcaster Suspilne" makes a later
@@ -235,7 +239,13 @@ class _Namer:
         pronoun = head.lower_
         window = [m for m in self.mentions if m.token < head.i and here - _WINDOW <= m.sent <= here]
         if pronoun in lexicon.PERSON_PRONOUNS:
-            fits = [m for m in window if m.kind == "person"]
+            # "she" cannot be Donald Trump: drop speakers the text marks as the other gender.
+            gender = PRONOUN_GENDER.get(pronoun)
+            fits = [
+                m
+                for m in window
+                if m.kind == "person" and name_gender(m.name, self.genders) in {None, gender}
+            ]
             key = lambda m: m.name.split()[-1].lower()  # noqa: E731 - Zelensky == Volodymyr Zelensky
         elif pronoun in lexicon.GROUP_PRONOUNS:
             fits = [m for m in window if m.kind in {"outlet", "agency", "official"}]
