@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from storydesk.errors import StorydeskError
+from storydesk.errors import StorydeskError, UsageError
 from storydesk.model import Dossier
 
 app = typer.Typer(
@@ -94,11 +94,7 @@ def _run(
     from storydesk.config import load_settings
     from storydesk.pipeline import run
 
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="PATH..."
-        )
+    _check_paths(paths)
     settings = load_settings(config)
     if allow_private:
         settings = replace(settings, read=replace(settings.read, allow_private_addresses=True))
@@ -339,10 +335,12 @@ def export(
 
 
 def _check_paths(paths: list[Path]) -> None:
+    """Refuse the whole command (exit 2) before any work when a PATH does not exist."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="PATH..."
+        raise UsageError(
+            f"no such file or folder: {', '.join(missing)}",
+            hint="check the spelling; PATH is a file or a folder searched recursively",
         )
 
 
@@ -368,9 +366,10 @@ def main() -> None:
     try:
         app()
     except StorydeskError as exc:
-        err.print(f"[red]error:[/red] {exc.message}", highlight=False)
+        # soft_wrap: a long path in the message must stay whole (users copy it, tools grep it).
+        err.print(f"[red]error:[/red] {exc.message}", highlight=False, soft_wrap=True)
         if exc.hint:
-            err.print(f"[dim]hint:[/dim] {exc.hint}", highlight=False)
+            err.print(f"[dim]hint:[/dim] {exc.hint}", highlight=False, soft_wrap=True)
         raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         err.print("interrupted")
