@@ -26,9 +26,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eval._dates import SYSTEMS, Tally, as_timex, best_overlap, dateparser_value, gold_value
+from eval._dates import (
+    SYSTEMS,
+    Tally,
+    as_timex,
+    best_overlap,
+    dateparser_value,
+    gold_value,
+    parse_all,
+)
 from eval._meantime import MeantimeDoc, load_meantime
-from eval.result import EvalResult, Row, progress, resolve_storydesk
+from eval.result import EvalResult, Row, resolve_storydesk
 from storydesk.metrics import PRF
 
 NAME = "dates-meantime"
@@ -55,13 +63,7 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
     if find_dates is None or find_quantities is None or resolve_span is None:
         result.missing["storydesk"] = reason or reason_q or "dates.resolve_span is missing"
     else:
-        from storydesk.nlp import load_nlp
-
-        progress(f"{NAME}: parsing {len(docs)} documents with spaCy")
-        started = time.perf_counter()
-        parsed = list(load_nlp().pipe(d.text for d in docs))
-        result.notes.append(f"spaCy parsing ({time.perf_counter() - started:.1f} s) is not in "
-                            "the seconds column")
+        parsed = list(parse_all(NAME, [d.text for d in docs], result))
     systems = SYSTEMS if parsed[:1] != [None] else SYSTEMS[:1]
     tallies = {s: Tally() for s in systems}
     seconds: Counter[str] = Counter()

@@ -19,9 +19,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eval._dates import SYSTEMS, Tally, as_timex, best_overlap, dateparser_value, gold_value
+from eval._dates import (
+    SYSTEMS,
+    Tally,
+    as_timex,
+    best_overlap,
+    dateparser_value,
+    gold_value,
+    parse_all,
+)
 from eval._timeml import LEVELS, TimeDoc, load_tempeval3
-from eval.result import EvalResult, progress, resolve_storydesk
+from eval.result import EvalResult, resolve_storydesk
 
 NAME = "dates-tempeval3"
 
@@ -43,13 +51,7 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
         result.missing["storydesk"] = reason or reason_span
         systems = SYSTEMS[:1]
     else:
-        from storydesk.nlp import load_nlp
-
-        progress(f"{NAME}: parsing {len(docs)} documents with spaCy")
-        started = time.perf_counter()
-        parsed = list(load_nlp().pipe(d.text for d in docs))
-        result.notes.append(f"spaCy parsing ({time.perf_counter() - started:.1f} s) is not in "
-                            "the seconds column")
+        parsed = list(parse_all(NAME, [d.text for d in docs], result))
     tallies = {(level, system): Tally() for level in LEVELS for system in systems}
     seconds: Counter[tuple[str, str]] = Counter()
     out_of_scope: Counter[str] = Counter()

@@ -52,6 +52,15 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+Output = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Output file; stdout if omitted.")
+]
+Format = Annotated[
+    ReportFormat | None,
+    typer.Option("--format", "-f", help="json, md or html; default from -o's extension, else json."),
+]
+
+
 class Engine(StrEnum):
     local = "local"
     ray = "ray"
@@ -158,13 +167,8 @@ def demo(
 @app.command()
 def analyze(
     paths: Paths,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file; stdout if omitted.")
-    ] = None,
-    fmt: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help="json, md or html; default from -o's extension, else json."),
-    ] = None,
+    output: Output = None,
+    fmt: Format = None,
     engine: Annotated[Engine, typer.Option(help="Where to run the pipeline.")] = Engine.local,
     config: Config = None,
     allow_private_urls: AllowPrivate = False,
@@ -297,13 +301,8 @@ def ingest(
 @app.command()
 def export(
     db: Db,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file; stdout if omitted.")
-    ] = None,
-    fmt: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", help="json, md or html; default from -o's extension, else json."),
-    ] = None,
+    output: Output = None,
+    fmt: Format = None,
     story: Annotated[
         list[str] | None,
         typer.Option("--story", "-s", help="Only this story (repeat for several); default all."),
