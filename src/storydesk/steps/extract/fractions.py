@@ -84,6 +84,11 @@ def read_fraction(text: str, read_whole: Reader) -> float | None:
     if words[-1] in _SCALES and parts & {"half", "quarter"} and parts <= _PART_WORDS:
         # "half a million", "a quarter million", "half million"
         return (0.5 if "half" in parts else 0.25) * _SCALES[words[-1]]
+    if words[-1] in _SCALES and len(words) > 2:
+        # "three quarters billion", "two thirds of a million": a fraction of the scale
+        head = " ".join(words[:-1]).removesuffix(" a").removesuffix(" of")
+        part = _simple(head.split(" "), read_whole)
+        return part * _SCALES[words[-1]] if part is not None and part < 1 else None
     return _simple(words, read_whole)
 
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storydesk.steps.extract.bounds import merge_bounds, prefix_bound, suffix_bound
+from storydesk.steps.extract.compounds import attach_smaller_unit, glued_amount
 from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word, read_number
 from storydesk.steps.extract.units import (
     AMBIGUOUS_FORMS,
@@ -79,7 +81,16 @@ _GLUED_SUFFIX = frozenset({"bn", "k", "mn", "tn", "b", "mln", "bln"})
 _NUMERAL_TOKEN = re.compile(r"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈]?\.\d+$", re.I)
 _SPACED = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"^\d{3}$")
-_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+# "5-7", "5k-20k", "20~100" written as one token.
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)[-–~](\d[\d,.]*(?:k|m|bn|mn|b)?)$", re.I)
+_SLASH_FRACTION = re.compile(r"^\d{1,2}/\d{1,2}$")
+_FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
+# "rose from 5 to 7" is a change, two values; "from 5 to 7 people" is a range.
+_CHANGE_LEMMAS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb",
+                            "jump", "decline", "reduce", "raise", "cut", "go", "change", "move",
+                            "shrink", "expand", "soar", "plunge", "surge", "slip", "slide", "dip",
+                            "lower", "boost", "double", "triple", "revise", "up", "down", "swell",
+                            "balloon", "tumble", "sink", "lift", "hike", "upgrade", "downgrade"})
 _CURRENCY_TOKEN = frozenset(CURRENCY_SYMBOLS)
 
 
@@ -96,7 +107,7 @@ def scan_amounts(doc: Doc) -> list[Amount]:
                 break
             end -= 1
         if reading is None:
-            ranged = _range_token(doc, i)
+            ranged = _range_token(doc, i) or _glued_token(doc, i)
             if ranged is not None:
                 amounts.append(ranged)
                 i = ranged.last_token + 1
@@ -112,9 +123,11 @@ def scan_amounts(doc: Doc) -> list[Amount]:
         _attach_range(doc, amount)
         _attach_unit(doc, amount)
         _attach_prefix(doc, amount)
+        attach_smaller_unit(doc, amount)
+        suffix_bound(doc, amount)
         amounts.append(amount)
         i = amount.last_token + 1
-    return amounts
+    return merge_bounds(doc, amounts)
 
 
 # -- the number itself ------------------------------------------------------------------------------
@@ -141,11 +154,17 @@ def _number_end(doc: Doc, i: int) -> int:
             j = i + 2
         elif nxt == "couple" and i + 2 < n and doc[i + 2].lower_ == "of":
             return i + 2
+        elif nxt == "quarter" and i + 2 < n and doc[i + 2].lower_ in _ARTICLE_MULTIPLIERS:
+            return i + 3  # "a quarter million"
         else:
             return i
     elif low == "half":
         if nxt == "a" and i + 2 < n and doc[i + 2].lower_ in _ARTICLE_MULTIPLIERS:
             j = i + 3
+        elif nxt in _ARTICLE_MULTIPLIERS:
+            j = i + 2  # "half million"
+        elif nxt in ("a", "an") and i + 2 < n and _unit_word(doc[i + 2].lower_):
+            return i + 1  # "half a percent": the "a" is skipped by _attach_unit
         else:
             return i
     elif low in _VAGUE_PLURALS:
@@ -154,6 +173,13 @@ def _number_end(doc: Doc, i: int) -> int:
         j = i + 1
     elif _is_core(doc[i]):
         j = i + 1
+    elif _SLASH_FRACTION.match(doc[i].text):
+        # "1/4 mile", "more than 1/2": a fraction only with a unit or a bound around it; alone,
+        # "3/4" and "9/11" are dates and names
+        unit_next = nxt and _unit_word(nxt)
+        bound_before = i > 0 and doc[i - 1].lower_ in ("than", "over", "about", "nearly",
+                                                        "almost", "under", "least", "most")
+        return i + 1 if unit_next or bound_before else i
     else:
         return i
     while j < n:
@@ -177,6 +203,10 @@ def _number_end(doc: Doc, i: int) -> int:
             continue
         if word_prev and _is_word_number(tok) and is_number_word(tok.text):
             j += 1  # "twenty one", "one hundred six"
+            continue
+        if (tok.lower_ in _FRACTION_WORDS and word_prev and j + 1 < n
+                and doc[j + 1].lower_ in _ARTICLE_MULTIPLIERS):
+            j += 2  # "three quarters billion"
             continue
         if (tok.text in ("-", "–") and word_prev and j + 1 < n
                 and is_number_word(doc[j + 1].text) and doc[j + 1].is_alpha):
@@ -203,8 +233,28 @@ def _char_end(doc: Doc, j: int) -> int:
     return last.idx + len(last.text)
 
 
+def _unit_word(word: str) -> bool:
+    unit = lookup_unit(word)
+    return unit is not None and word not in AMBIGUOUS_FORMS
+
+
+def _glued_token(doc: Doc, i: int) -> Amount | None:
+    """"HK$10", "USD115", "200lbs": a currency or a unit glued to the number in one token."""
+    glued = glued_amount(doc[i].text)
+    if glued is None:
+        return None
+    value, form, how = glued
+    unit = lookup_unit(form)
+    amount = Amount(i, i + 1, doc[i].idx, _char_end(doc, i + 1), value, unit=unit,
+                    unit_text=form, last_token=i)
+    if how == "currency":
+        amount.unit_text = doc[i].text[: len(form)]
+        _attach_prefix(doc, amount)  # a hedge before it
+    return amount
+
+
 def _range_token(doc: Doc, i: int) -> Amount | None:
-    """"5-7" written as one token."""
+    """"5-7", "5k-20k", "20~100" written as one token."""
     m = _RANGE_TOKEN.match(doc[i].text)
     if not m:
         return None
@@ -216,6 +266,14 @@ def _range_token(doc: Doc, i: int) -> Amount | None:
     _attach_unit(doc, amount)
     _attach_prefix(doc, amount)
     return amount
+
+
+def _is_change(doc: Doc, from_index: int) -> bool:
+    """Whether the "from" at ``from_index`` follows a word of change ("rose", "up", "a rise")."""
+    for tok in doc[max(0, from_index - 4) : from_index]:
+        if tok.lemma_.lower() in _CHANGE_LEMMAS or tok.lower_ in _CHANGE_LEMMAS:
+            return True
+    return False
 
 
 # -- around the number -----------------------------------------------------------------------------
@@ -231,14 +289,15 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
     from_ = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "from"
     if between and sep != "and":
         return
-    if sep not in ("-", "–", "to", "or", "and"):
+    if sep not in ("-", "–", "~", "to", "or", "and", "through", "thru"):
         return
     if sep == "and" and not between:
         return
-    if sep == "to" and from_:
+    if sep == "to" and from_ and _is_change(doc, amount.num_start - 1):
         return  # "rose from 5 to 7": a change, not a range
-    if sep in ("-", "–") and (doc[j - 1].whitespace_ or doc[j].whitespace_):
-        return  # "5 - 7" with spaces is more often a score or a list than a range
+    spaced = doc[j - 1].whitespace_ or doc[j].whitespace_
+    if sep == "-" and spaced and amount.value < 100:
+        return  # "3 - 1" with spaces is more often a score or a list than a range
     k = j + 1
     if doc[k].lower_ in _CURRENCY_TOKEN:
         k += 1  # "$5 to $7"
@@ -261,6 +320,11 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
     tok = doc[j]
     if tok.is_space:
         return
+    if tok.lower_ in ("a", "an") and doc[amount.num_start].lower_ == "half" and j + 1 < n:
+        j, tok = j + 1, doc[j + 1]  # "half a percent"
+    if tok.lower_ in ("yo", "y/o", "y.o.", "y.o"):
+        _set_unit(doc, amount, lookup_unit("years"), "years", j, special="age")
+        return  # "an 87 yo man"
     # Hyphenated compounds: "3,000-strong", "12-year-old", "10-kilometre", "24-hour".
     if tok.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n:
         word = doc[j + 1].lower_
@@ -286,14 +350,24 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
     unit = lookup_unit(tok.text)
     if unit is None:
         return
-    if unit.kind == "money" and tok.text in _CURRENCY_TOKEN:
-        return  # a symbol after a number starts the next amount ("5 $10 bills" is rare)
+    if unit.kind == "money" and tok.lower_ in _CURRENCY_TOKEN and _symbol_starts_next(doc, j):
+        return  # "5 $10 bills": a symbol before a number belongs to that number
     special = ""
     if unit.name == "year" and j + 1 < n and doc[j + 1].lower_ == "old":
         special, end = "age", j + 1  # "19 years old"
     else:
         end = j
     _set_unit(doc, amount, unit, tok.text, end, special=special)
+
+
+def _symbol_starts_next(doc: Doc, j: int) -> bool:
+    """Whether the currency symbol at ``j`` belongs to the number after it, not the one before:
+    "10 $ 30 $" gives each number the symbol after it, "5 $10" gives $ to 10."""
+    n = len(doc)
+    if j + 1 >= n or not _is_core(doc[j + 1]):
+        return False
+    end = _number_end(doc, j + 1)
+    return not (end < n and doc[end].lower_ == doc[j].lower_)
 
 
 def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
@@ -310,9 +384,16 @@ def _attach_prefix(doc: Doc, amount: Amount) -> None:
     k = amount.num_start
     if k > 0 and doc[k - 1].lower_ in _CURRENCY_TOKEN:
         k -= 1
-        currency = lookup_unit(doc[k].lower_)
+        symbol = doc[k].lower_
+        letters = doc[k - 1] if k > 0 else None
+        if (symbol == "$" and letters is not None and f"{letters.lower_}$" in _CURRENCY_TOKEN
+                and (not letters.whitespace_ or letters.lower_ not in ("a", "r"))):
+            k -= 1  # "HK $ 10", "C $ 300": the country letters and the dollar sign
+            symbol = f"{doc[k].lower_}$"
+        currency = lookup_unit(symbol)
         if amount.unit is None or amount.unit.kind != "money":
-            amount.unit, amount.unit_text = currency, doc[k].text
+            text = doc[k].text if symbol == doc[k].lower_ else f"{doc[k].text}$"
+            amount.unit, amount.unit_text = currency, text
     amount.start = doc[k].idx
     first = doc[amount.num_start].text
     if first[:1] in ("~", "≈") and amount.hedge is None:
@@ -322,7 +403,12 @@ def _attach_prefix(doc: Doc, amount: Amount) -> None:
         if tuple(words[-len(phrase) :]) == phrase and len(words) >= len(phrase):
             if hedge == "range" and amount.high is None:
                 return  # "between" without a second number
-            if hedge != "range" or amount.hedge == "range":
-                amount.hedge = hedge
+            if amount.high is None or hedge == "range":
+                amount.hedge = hedge  # "about 5-7" stays a range: the bounds say more
             amount.start = doc[k - len(phrase)].idx
             return
+    if amount.hedge is None:
+        before = doc.text[max(0, doc[k].idx - 60) : doc[k].idx]
+        bound = prefix_bound(before)
+        if bound is not None:
+            amount.hedge, amount.start = bound[0], doc[k].idx - bound[1]

@@ -171,7 +171,10 @@ def _is_appositive_age(doc: Doc, amount: Amount) -> bool:
 
 
 def _is_address(doc: Doc, amount: Amount) -> bool:
-    """"the 5500 block of Main Street", "1200 West Madison Street": house numbers."""
+    """"the 5500 block of Main Street", "1200 West Madison Street": house numbers (a numeral
+    without a unit: "a four-mile drive" is a distance)."""
+    if amount.unit is not None or not doc[amount.num_start].text[:1].isdigit():
+        return False
     following = doc[amount.last_token + 1 : amount.last_token + 5]
     if following and following[0].lower_ == "block":
         return True
@@ -232,8 +235,9 @@ def _is_date_or_time(doc: Doc, amount: Amount, before: Token | None, after: Toke
         year = int(text)
         if 1800 <= year <= 2100 and not (first.dep_ == "nummod" and first.head.tag_ == "NNS"):
             return True  # "in 2024", "the 2024 election"
-    if after is not None and (after.lower_ in _TIME_AFTER or after.lower_ in MONTHS):
-        return True  # "8 p.m.", "15 October"
+    if after is not None and (after.lower_ in _TIME_AFTER or after.lower_ in MONTHS
+                              and after.text != "may"):
+        return True  # "8 p.m.", "15 October"; "12 and over may enter" is the verb
     if before is not None and (before.lower_ in MONTHS or before.lower_ in WEEKDAYS):
         return True  # "Oct. 15", "Monday 14"
     if before is not None and before.text == "," and before.i > 0:
@@ -255,7 +259,11 @@ def _drop_conversions(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if kept:
             prev = kept[-1]
             between = text[prev.span.end : q.span.start]
-            if between.strip() in ("(", "[", ", or", "or", "/") and prev.kind == q.kind:
+            # "5000 or less than 6000" are two counts; only a measure is restated in another unit
+            restated = between.strip() in ("(", "[") or (
+                between.strip() in (", or", "or", "/") and q.kind != "count"
+                and q.unit.lower() != prev.unit.lower())
+            if restated and prev.kind == q.kind:
                 continue
         kept.append(q)
     return kept

@@ -79,6 +79,8 @@ def _table() -> dict[str, Unit]:
     add("distance", "km", 1.0, "km", "kilometer", "kilometers", "kilometre", "kilometres",
         "kms", "klicks")
     add("distance", "km", 0.001, "m", "meter", "meters", "metre", "metres")
+    add("distance", "km", 1e-4, "dm", "decimeter", "decimeters", "decimetre", "decimetres")
+    add("distance", "km", 1e-15, "picometer", "picometers", "picometre", "picometres")
     add("distance", "km", 1e-5, "cm", "centimeter", "centimeters", "centimetre", "centimetres")
     add("distance", "km", 1e-6, "mm", "millimeter", "millimeters", "millimetre", "millimetres")
     add("distance", "km", _MILE_KM, "mile", "miles", "mi")
@@ -131,7 +133,8 @@ UNITS: dict[str, Unit] = _table()
 UNITS["pounds"] = UNITS["£"]
 # ISO codes read before a number ("USD 20"); not the ones that are also English words.
 _PREFIX_CODES = frozenset({"usd", "eur", "gbp", "uah", "jpy", "cny", "chf", "inr", "aud", "nzd",
-                           "hkd", "mxn", "brl", "pln", "zar", "aed", "krw", "kpw", "ngn", "lkr"})
+                           "hkd", "mxn", "brl", "pln", "zar", "aed", "krw", "kpw", "ngn", "lkr",
+                           "rmb"})
 # Written before the number ("$5", "C$300", "USD 20"): one token, lower-cased. A symbol after a
 # number is not read as its unit (numphrases), so codes are lower-case: "20 USD" still is one.
 CURRENCY_SYMBOLS: dict[str, str] = {

@@ -1,0 +1,107 @@
+"""Bounds written around an amount, beyond the fixed hedge phrases of ``numphrases``:
+
+* comparatives before the number: "greater than 100", "less than or equal to 40", "higher or equal
+  than 20", "no fewer than 5", and the verbs "exceed(s)" / "surpass(es)";
+* a bound after the number: "200 or more", "18 and over", "5,000 or less", "40 or fewer";
+* two opposite bounds joined by "and" are one range: "more than 10 and less than 40",
+  "at most 100 and at least 20".
+
+``prefix_bound`` and ``suffix_bound`` read one amount; ``merge_bounds`` joins neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from storydesk.steps.extract.numphrases import Amount
+
+__all__ = ["prefix_bound", "suffix_bound", "merge_bounds"]
+
+_UP = r"more|greater|larger|higher|bigger"
+_DOWN = r"less|fewer|smaller|lower"
+# "(no) greater (or equal) than|to (or equal to)" right before the number; "no more than" flips.
+_COMPARATIVE = re.compile(
+    rf"(?:\b(?P<no>no|not)\s+)?\b(?P<cmp>{_UP}|{_DOWN})(?:\s+or\s+equal)?\s+(?:than|to)"
+    r"(?:\s+or\s+equal\s+to)?\s*$",
+    re.I,
+)
+_VERB = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s*$", re.I)
+_SUFFIX_UP = frozenset({"more", "greater", "higher", "larger", "bigger", "above", "over", "up",
+                        "upwards", "upward", "plus"})
+_SUFFIX_DOWN = frozenset({"less", "fewer", "lower", "smaller", "below", "under"})
+_JOINERS = frozenset({"and", ",", ", and", "but", ", but"})
+
+
+def prefix_bound(before: str) -> tuple[str, int] | None:
+    """``(hedge, length)`` for a comparative that ends ``before`` (the text right before a
+    number): "greater than or equal to" -> ("at_least", 24); ``None`` when there is none."""
+    m = _COMPARATIVE.search(before)
+    if m is not None:
+        up = re.fullmatch(_UP, m["cmp"], re.I) is not None
+        if m["no"]:
+            up = not up  # "no more than 5" is at most 5
+        return ("at_least" if up else "at_most"), len(before) - m.start()
+    m = _VERB.search(before)
+    if m is not None:
+        return "at_least", len(before) - m.start()
+    return None
+
+
+def suffix_bound(doc: Doc, amount: Amount) -> None:
+    """"200 or more", "18 and over", "40 or fewer (than)": set the hedge and take the words in.
+
+    A following number keeps "than" for itself: in "200 or greater than 190" the bound belongs
+    to 190, and 200 stays a plain number."""
+    if amount.hedge is not None:
+        return
+    j, n = amount.last_token + 1, len(doc)
+    if j + 1 >= n or doc[j].lower_ not in ("or", "and"):
+        return
+    word = doc[j + 1].lower_
+    if word in _SUFFIX_UP:
+        hedge = "at_least"
+    elif word in _SUFFIX_DOWN and doc[j].lower_ == "or" or word in ("below", "under"):
+        hedge = "at_most"
+    else:
+        return
+    last = j + 1
+    if last + 1 < n and doc[last + 1].lower_ in ("than", "to"):
+        after = doc[last + 2] if last + 2 < n else None
+        if after is not None and (after.like_num or after.lower_ in ("a", "an")):
+            return  # "200 or greater than 190": the bound is 190's
+        last += 1
+    amount.hedge = hedge
+    amount.last_token = last
+    amount.end = doc[last].idx + len(doc[last].text)
+
+
+def merge_bounds(doc: Doc, amounts: list[Amount]) -> list[Amount]:
+    """Join "more than 10 and less than 40" (a lower and an upper bound, in either order,
+    joined by "and" or a comma, in compatible units) into one range amount."""
+    merged: list[Amount] = []
+    for amount in amounts:
+        prev = merged[-1] if merged else None
+        if prev is not None and _opposite_bounds(doc, prev, amount):
+            low, high = (prev, amount) if prev.hedge == "at_least" else (amount, prev)
+            if low.value < high.value:
+                prev.value, prev.high, prev.hedge = low.value, high.value, "range"
+                prev.unit = prev.unit or amount.unit
+                prev.unit_text = prev.unit_text or amount.unit_text
+                prev.end, prev.last_token = amount.end, amount.last_token
+                prev.num_end = amount.num_end
+                continue
+        merged.append(amount)
+    return merged
+
+
+def _opposite_bounds(doc: Doc, a: Amount, b: Amount) -> bool:
+    if {a.hedge, b.hedge} != {"at_least", "at_most"} or a.vague or b.vague:
+        return False
+    if a.unit is not None and b.unit is not None and a.unit.base != b.unit.base:
+        return False
+    between = " ".join(doc.text[a.end : b.start].split()).lower()
+    return between in _JOINERS
