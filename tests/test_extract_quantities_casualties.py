@@ -41,6 +41,22 @@ def _article(nlp, text: str) -> Article:
         # related-video lists are not the article
         ("Man shot in Tacoma\n\n1:27 2 dead after Fife collision\n\nA man was shot on Sunday.", {}),
         ("Police found 3 shell casings near the car.", {}),
+        # "among 8 injured": the 8 is the total, the girl is the part
+        ("Girl, 3, among 8 injured in east Baltimore shooting\n\nPolice are searching.",
+         {"injured": 8}),
+        # a subset named after the figure is no total when a total is stated
+        ("Five people were shot. Three of the victims died at the scene, and two others were "
+         "killed on Sunday.", {"killed": 2}),
+        # the latest toll wins
+        ("Two people were killed on Sunday. By Monday the death toll rose to 4, police said.",
+         {"killed": 4}),
+        # other incidents and statistics give no figure, even when nothing else is stated
+        ("Man wounded on Main Street\n\nEarlier in the day, two other shootings left three "
+         "people injured. A man was "
+         "wounded in the leg; two people were injured, police said.", {"injured": 2}),
+        # a lead that reports several incidents
+        ("Six shot in Baltimore on Saturday\n\nTwo men were killed and four were wounded in "
+         "three separate shootings.", {}),
     ],
 )  # fmt: skip
 def test_casualty_figures(nlp, text, figures):

@@ -61,8 +61,17 @@ PERSON_NOUNS = CORE_PERSON_NOUNS | _words(
     employees employee cousins nephews siblings minors toddlers infants babies students
     teenagers""")
 
-# A figure right after these is a part of a larger total ("including two children").
-_PART_CUES = re.compile(r"\b(?:including|included|among(?: them)?|of whom|of them)\s*$", re.I)
+# A figure right after these is a part of a larger total ("including two children"); a bare
+# "among" is not: in "a girl among 8 injured" the 8 is the total.
+_PART_CUES = re.compile(r"\b(?:including|included|among them|of whom|of them)\s*$", re.I)
+# "Two of the victims died": a figure of some of a group named after it.
+_PART_AFTER = re.compile(r"^\s*of (?:the|those|them|these|his|her|their)\b", re.I)
+# "the death toll rose to 5", "the number of dead climbed to 5": a later figure that replaces
+# the earlier ones.
+_TOLL_UPDATE = re.compile(
+    r"\b(?:death toll|toll|number of (?:dead|deaths|fatalities|victims killed)|fatalities)"
+    r"(?: \w+){0,3}? (?:has |had )?(?:rose|risen|rises|climbed|climbs|increased|jumped|grew|"
+    r"reached|stands at|stood at|is now|now stands at|now at)(?: to)?\s*$", re.I)
 # Lines of related-story lists and video playlists ("+ Two killed in crash", "1:27 1 dead after")
 _TEASER_LINE = re.compile(r"^\s*(?:[+•►▶»]|\d{1,2}:\d{2}\b)")
 # A figure inside these clauses is about some other time or place, not this incident.
@@ -71,9 +80,21 @@ _OTHER_INCIDENT = re.compile(
     r"february|march|april|may|june|july|august|september|october|november|december|the start)"
     r"|\b(?:in|during) (?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b(?: alone)?|\bin a separate\b|\bseparate (?:shooting|incident)s?\b"
-    r"|\bacross the (?:city|county|state|country)\b|\b(?:19|20)\d\d\b",
+    r"|\bacross the (?:city|county|state|country)\b|\b(?:19|20)\d\d\b"
+    # several incidents in one sentence: "in shootings across Chicago", "two other shootings"
+    r"|\b(?:other|earlier|previous|unrelated|several|multiple|two|three|four|five) shootings\b"
+    r"|\banother shooting\b|\bshootings (?:across|around|throughout|over|since)\b"
+    r"|\bearlier (?:in the day|that day|this week)\b|\bnationwide\b",
     re.I,
 )
+# The lead (headline and first lines) of an article about several incidents.
+_MULTI_INCIDENT = re.compile(
+    r"\b(?:separate|unrelated) (?:shootings|incidents|attacks)\b"
+    r"|\b(?:two|three|four|five|six|several|multiple) (?:separate )?(?:shootings|incidents)\b"
+    r"|\bshootings (?:across|around|throughout)\b",
+    re.I,
+)
+LEAD_CHARS = 600  # the headline and the first paragraph or two
 # A headline about several incidents ("8 dead, 27 wounded in weekend shootings across Chicago"):
 # its totals are no single incident's figures.
 _ROUNDUP = re.compile(r"\b(?:shootings|homicides|separate|spate|multiple|weekend violence)\b", re.I)
@@ -96,7 +117,8 @@ class CasualtyFigure:
 
     ``rank``: 0 for people/persons/victims, 1 for another person noun, 2 for no noun; ``part``
     marks a part of a total ("including two children"); ``doubtful`` a figure that may be about
-    another incident or a statistic; ``start`` is its offset in the text.
+    another incident or a statistic; ``update`` a later total ("the death toll rose to 5");
+    ``start`` is its offset in the text.
     """
 
     role: str
@@ -105,6 +127,7 @@ class CasualtyFigure:
     start: int
     part: bool = False
     doubtful: bool = False
+    update: bool = False  # "the death toll rose to 5": replaces the figures before it
 
 
 def _role_in(words: Iterable[str]) -> str | None:
@@ -185,6 +208,9 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
     if _is_age(text, start, end, unit if unit not in _ROLE_OF else ""):
         return None
     role: str | None
+    update = bool(_TOLL_UPDATE.search(text[max(0, start - 80) : start]))
+    if update and not unit:
+        return CasualtyFigure("killed", int(value), 2, start, update=True)
     if unit in _ROLE_OF:  # the extractor took the role word as the noun: "2 dead"
         role, rank = _ROLE_OF[unit], 2
     elif unit and unit not in PERSON_NOUNS:
@@ -202,7 +228,8 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
             role = _state_after(_clause_after(text, end), own)
         if role is None:
             return None
-    part = bool(_PART_CUES.search(text[max(0, start - 20) : start]))
+    part = bool(_PART_CUES.search(text[max(0, start - 20) : start])
+                or _PART_AFTER.match(text[end : end + 30]))
     sentence = quantity.sentence
     context = text[sentence.start : sentence.end] if sentence is not None else _line_of(text, start)
     doubtful = bool(_OTHER_INCIDENT.search(context))
@@ -212,21 +239,29 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
 def casualty_figures(article: Article) -> dict[str, int]:
     """The killed and injured figures ``article`` states, one per role.
 
-    Per role, the first figure in the text (the headline and lead state the incident's totals)
-    that is not a part ("including two children") nor in a sentence about other incidents or
-    statistics ("80 were killed in November alone"); those count only when nothing else is
-    stated. Zeros from negations are left out: "no one was hurt" often closes only part of the
-    count. An article whose headline is a round-up of several incidents ("8 dead, 27 wounded in
-    weekend shootings") gets no figures. A role the article states no figure for is absent.
+    Per role, the first figure in the text (the headline and lead state the incident's totals);
+    the last "death toll rose to N" replaces it. A part ("including two children", "two of the
+    victims") and a figure in a sentence about other incidents or statistics ("80 were killed in
+    November alone", "in a separate shooting", "this year") count only when nothing else is
+    stated. Zeros from negations are left out: "no one was
+    hurt" often closes only part of the count. An article whose lead reports several incidents
+    ("8 dead, 27 wounded in weekend shootings", "in three separate shootings") gets no figures.
+    A role the article states no figure for is absent.
     """
-    if _ROUNDUP.search(article.text.split("\n", 1)[0]):
+    text = article.text
+    if _ROUNDUP.search(text.split("\n", 1)[0]) or _MULTI_INCIDENT.search(text[:LEAD_CHARS]):
         return {}  # a round-up of several incidents states no one incident's figures
     best: dict[str, tuple[tuple[int, ...], int]] = {}
     for quantity in article.quantities or []:
-        figure = read_casualties(article.text, quantity)
+        figure = read_casualties(text, quantity)
         if figure is None or figure.value == 0:
             continue  # a zero is a claim, but "no one was hurt" rarely closes the count
-        key = (figure.part, figure.doubtful, figure.start)
+        # updates first, the latest of them; then wholes about this incident, earliest first;
+        # parts and doubtful figures only when nothing else is stated (they are right more
+        # often than not when they are all an article says: measured on GVA articles outside
+        # the claims-gva sample)
+        key = (0, -figure.start) if figure.update else (1, figure.part, figure.doubtful,
+                                                         figure.start)
         if figure.role not in best or key < best[figure.role][0]:
             best[figure.role] = (key, figure.value)
     return {role: value for role, (_, value) in best.items()}
