@@ -44,6 +44,7 @@ _POSITION = (
 )  # fmt: skip
 _NEIGHBOURS = ("prose", "log_words", "terminal", "removed")
 _OFFSETS = (-2, -1, 1, 2)
+_NEIGHBOUR_FILL = np.array([0.0, 0.0, 0.0, 1.0])  # past the page's edge: no prose, removed
 _RUNS = ("short_run", "prose_run", "window_prose", "window_removed")
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -135,16 +136,6 @@ def _row(line: Line) -> tuple[float, ...]:
     )
 
 
-def _shift(column: np.ndarray, offset: int, fill: float) -> np.ndarray:
-    """``column`` moved so row i holds the value of row i + offset (``fill`` past the edges)."""
-    out = np.full_like(column, fill)
-    if offset > 0:
-        out[:-offset] = column[offset:]
-    else:
-        out[-offset:] = column[:offset]
-    return out
-
-
 def window_mean(column: np.ndarray, half: int) -> np.ndarray:
     """The mean of each row's window of ``half`` rows either side (cut at the edges)."""
     n = len(column)
@@ -215,14 +206,13 @@ def line_features(layout: PageLayout) -> np.ndarray:
     )
     log_words = np.log1p(words)
     terminal = shape[:, 2]
-    neighbour_cols = []
-    for offset in _OFFSETS:
-        neighbour_cols += [
-            _shift(prose, offset, 0.0),
-            _shift(log_words, offset, 0.0),
-            _shift(terminal, offset, 0.0),
-            _shift(removed, offset, 1.0),
-        ]
+    # The neighbours' columns: the page padded with "nothing there" rows (removed, no words),
+    # then one slice per offset.
+    reach = max(abs(o) for o in _OFFSETS)
+    own = np.column_stack([prose, log_words, terminal, removed])
+    pad = np.tile(_NEIGHBOUR_FILL, (reach, 1))
+    padded = np.vstack([pad, own, pad])
+    neighbours = np.hstack([padded[reach + o : reach + o + n] for o in _OFFSETS])
     runs = np.column_stack(
         [
             np.log1p(_run_lengths(words < 8) * (words < 8)),
@@ -232,5 +222,5 @@ def line_features(layout: PageLayout) -> np.ndarray:
         ]
     )
     return np.column_stack(
-        [shape, position, word_hot, rule_hot, removed, np.column_stack(neighbour_cols), runs]
+        [shape, position, word_hot, rule_hot, removed, neighbours, runs]
     )

@@ -61,7 +61,7 @@ class Line:
 # text-only facts of a short line are computed once per distinct text. Long lines are paragraphs,
 # which almost never repeat (on aeb, 42 of 3,276 lines over 200 characters), so they are not
 # kept; the caches are bounded, so a long run over many sites keeps a fixed footprint.
-CACHE_LINES = 1 << 12
+CACHE_LINES = 1 << 14
 CACHED_CHARS = 200
 _T = TypeVar("_T")
 _CACHES: list[Callable[[], None]] = []
