@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -69,11 +70,18 @@ def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, voca
     return _ratio(hits, pairs.astype(float))
 
 
-def overlaps(
-    lines: Sequence[Line], start: int, end: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``repeats_body``, ``topic_overlap``, ``lead_overlap`` and ``content_count`` per line (see
-    the module docstring); the body is the prose lines of the region ``[start, end)``."""
+class Overlaps(NamedTuple):
+    """The overlap columns of a page, one value per line (see the module docstring)."""
+
+    repeats: np.ndarray
+    topic: np.ndarray
+    lead: np.ndarray
+    content: np.ndarray
+
+
+def overlaps(lines: Sequence[Line], start: int, end: int) -> Overlaps:
+    """The overlap columns of a page (see the module docstring); the body is the prose lines of
+    the region ``[start, end)``."""
     n = len(lines)
     words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
     tokens, owner, is_content, size = _token_ids(lines)
@@ -100,4 +108,4 @@ def overlaps(
     lead_word = np.zeros(size, dtype=bool)
     lead_word[word[lead_line[line_of]]] = True
     lead = _ratio(np.bincount(line_of, weights=lead_word[word], minlength=n), content)
-    return repeats, topic, lead, content
+    return Overlaps(repeats, topic, lead, content)

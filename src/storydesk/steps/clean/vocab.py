@@ -63,6 +63,11 @@ _WHOLE_LINE: dict[str, tuple[str, ...]] = {
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "les plus lus",
         "te puede interesar", "lee también", "leer también", "noticias relacionadas",
         "lo más leído", "leggi anche", "potrebbe interessarti", "articoli correlati",
+        "veja também", "leia também", "leia mais", "mais lidas", "mais lidos",
+        "notícias relacionadas", "matérias relacionadas", "relacionados", "você pode gostar",
+        "você também pode gostar", "lees ook", "meer nieuws", "gerelateerd", "meest gelezen",
+        "baca juga", "berita terkait", "terpopuler", "читайте также", "похожие новости",
+        "читайте також", "схожі новини",
         "関連記事", "相关文章", "相關文章", "관련기사",
     ),
 }
@@ -80,6 +85,8 @@ _TEASER_HEADING = re.compile(
     r"^(more (articles|stories|news|from|on|about)\b|related (news|articles|stories|coverage)\b"
     r"|lesen sie (auch|mehr)|mehr (zum thema|aus|von)\b|weitere artikel|à lire aussi|lire aussi"
     r"|plus d'articles|te puede interesar|lee también|más noticias|leggi anche|altri articoli"
+    r"|(você )?(também )?pode(rá)? (gostar|interessar)|veja também|leia também|mais (notícias|lidas)"
+    r"|lees ook|meer (nieuws|over)\b|baca juga|berita terkait|читайте (также|також)"
     r"|this might also interest you|you (may|might) also (like|be interested))",
     re.I,
 )
