@@ -100,13 +100,9 @@ def line_shape(text: str) -> LineShape:
     words = _WORD.findall(text)
     n = len(words)
     lower = text.lower()
-    if text.isascii():
-        # ASCII case changes keep every character a letter or not: the words of the lower-cased
-        # line are the lower-cased words, found in one call.
-        tokens = tuple(_WORD.findall(lower))
-    else:
-        tokens = tuple(w.lower() for w in words)
-        cjk = len(_CJK.findall(text))  # an ASCII line has no CJK characters: skip the scan
+    tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
+    if not text.isascii():  # an ASCII line has no CJK characters: skip the scan
+        cjk = len(_CJK.findall(text))
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
     function = sum(map(FUNCTION_WORDS.__contains__, tokens))
