@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from storydesk.steps.clean.lines import text_cache
 from storydesk.steps.clean.stopwords import STOPWORDS
 
 WORDS_PATH = Path(__file__).with_name("join_words.txt")
@@ -63,7 +64,9 @@ def _split_name(token: str) -> str:
     return token
 
 
+@text_cache
 def split_run_together(text: str) -> str:
-    """``text`` with glued link texts split (see the module docstring); otherwise unchanged."""
+    """``text`` with glued link texts split (see the module docstring); otherwise unchanged.
+    A pure function of the text, cached: kept lines repeat across a site's pages."""
     text = _CAPS.sub(r"\1 \2", text)
     return _NAME.sub(lambda m: _split_name(m.group(1)), text)

@@ -17,13 +17,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from storydesk.steps.clean.lines import Line
-from storydesk.steps.clean.stopwords import FUNCTION_WORDS
+from storydesk.steps.clean.line_overlap import overlaps
+from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure, text_cache
 
 # Rule reasons, grouped: the one-hot columns of "what the word rules said" and "what the whole
 # rule pass said". Reasons not listed fall in "other".
@@ -45,6 +44,7 @@ _POSITION = (
 )  # fmt: skip
 _NEIGHBOURS = ("prose", "log_words", "terminal", "removed")
 _OFFSETS = (-2, -1, 1, 2)
+_NEIGHBOUR_FILL = np.array([0.0, 0.0, 0.0, 1.0])  # past the page's edge: no prose, removed
 _RUNS = ("short_run", "prose_run", "window_prose", "window_removed")
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -61,6 +61,7 @@ _GROUP_INDEX = {reason: i for i, reason in enumerate(REASON_GROUPS)}
 _SYMBOL = re.compile(r"[|/•·»«>_#*=+<\[\]{}©@]")
 _DIGIT = re.compile(r"\d")
 _QUOTES = "\"“”«»„"
+_QUOTE = re.compile(f"[{_QUOTES}]")
 # A lower-case letter run into a capital ("Ocasio-CortezSanders", "StudentA 24-year-old"): link
 # texts of teaser cards and hover cards glued together by the scrape.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
@@ -82,82 +83,37 @@ class PageLayout:
     tail_at: int  # first line of the tail teaser list (or the comment cut)
 
 
-def _group(reason: str | None) -> int:
-    if reason is None:
-        return -1
-    return _GROUP_INDEX.get(reason, len(REASON_GROUPS))
+# Row g of ``_ONE_HOT`` is the one-hot row of reason group g; row -1 (no reason) is all zeros.
+_GROUP_OF: dict[str | None, int] = {None: -1}
+_GROUP_OF.update(_GROUP_INDEX)
+_ONE_HOT = np.vstack([np.eye(len(REASON_GROUPS) + 1), np.zeros(len(REASON_GROUPS) + 1)])
 
 
-def _content(tokens: Sequence[str]) -> list[str]:
-    return [t for t in tokens if len(t) > 3 and t not in FUNCTION_WORDS]
+# The shape columns that depend on the page (the rest depend on the line's text alone).
+_PAGE_COLUMNS = ("teaser_heading", "comment_heading", "page_repeats", "repeats_body",
+                 "topic_overlap", "content_ratio", "lead_overlap")  # fmt: skip
+_TEXT_COLUMNS = [i for i, name in enumerate(_SHAPE) if name not in _PAGE_COLUMNS]
+_COLUMN = {name: i for i, name in enumerate(_SHAPE)}
 
 
-def _bigrams(tokens: Sequence[str]) -> set[tuple[str, str]]:
-    return set(zip(tokens, tokens[1:], strict=False))
+def _text_row(line: Line) -> tuple[float, ...]:
+    """The ``_TEXT_COLUMNS`` of a line: from the cache for a short line, else computed."""
+    if len(line.text) <= CACHED_CHARS:
+        return _cached_row(line.text)
+    return _row(line)
 
 
-def _lead_topic(
-    lines: Sequence[Line], contents: Sequence[list[str]], start: int, end: int, share: float = 0.4
-) -> set[str]:
-    """Content words of the first paragraphs of the body region: what the article is about.
-    Teasers, newsletters and site blurbs at the tail are about something else."""
-    prose = [i for i in range(start, min(end, len(lines))) if lines[i].prose]
-    total = sum(lines[i].words for i in prose)
-    topic: set[str] = set()
-    seen = 0
-    for i in prose:
-        if seen and seen >= share * total:
-            break
-        topic.update(contents[i])
-        line = lines[i]
-        seen += line.words
-    return topic
+@text_cache
+def _cached_row(text: str) -> tuple[float, ...]:
+    return _row(measure(0, text))
 
 
-def _overlaps(
-    lines: Sequence[Line], contents: Sequence[list[str]], start: int, end: int
-) -> tuple[list[float], list[float], list[float]]:
-    """Per line: the share of its word pairs found in *another* long line (a caption or pull quote
-    repeats the body), the share of its content words the body region uses elsewhere, and the
-    share found in the lead paragraphs."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    line_pairs: list[set[tuple[str, str]]] = []
-    for line in lines:
-        grams = _bigrams(line.tokens) if line.words >= 4 else set()
-        line_pairs.append(grams)
-        if line.words >= 15:
-            pairs.update(grams)
-    topic: Counter[str] = Counter()
-    for i in range(start, min(end, len(lines))):
-        if lines[i].prose:
-            topic.update(contents[i])
-    lead = _lead_topic(lines, contents, start, end)
-    repeats, overlap, lead_overlap = [], [], []
-    for line, grams, content in zip(lines, line_pairs, contents, strict=True):
-        own = 1 if line.words >= 15 else 0
-        repeats.append(sum(1 for g in grams if pairs[g] > own) / len(grams) if grams else 0.0)
-        if not content:
-            overlap.append(0.0)
-            lead_overlap.append(0.0)
-            continue
-        lead_overlap.append(sum(1 for w in content if w in lead) / len(content))
-        own_counts = Counter(content) if line.prose and start <= line.index < end else Counter()
-        hits = sum(1 for w in content if topic[w] > own_counts[w])
-        overlap.append(hits / len(content))
-    return repeats, overlap, lead_overlap
-
-
-def _shape_row(
-    line: Line, page_repeats: int, content: int, repeats: float, overlap: float, lead: float
-) -> list[float]:
-    text = line.text
+def _row(line: Line) -> tuple[float, ...]:
+    text, n = line.text, line.words
     chars = len(text)
-    digits = len(_DIGIT.findall(text))
-    symbols = len(_SYMBOL.findall(text))
     end = text.rstrip()[-1:]
-    letters = len("".join(line.tokens))
-    return [
-        math.log1p(line.words),
+    return (
+        math.log1p(n),
         math.log1p(chars),
         float(line.terminal),
         float(end == ":"),
@@ -165,36 +121,19 @@ def _shape_row(
         float(end in _QUOTES),
         line.function_ratio,
         line.capital_ratio,
-        digits / chars if chars else 0.0,
-        symbols / chars if chars else 0.0,
+        len(_DIGIT.findall(text)) / chars if chars else 0.0,
+        len(_SYMBOL.findall(text)) / chars if chars else 0.0,
         float(text.count(". ") + text.count("? ") + text.count("! ") + line.terminal),
         float(text[:1].islower()),
         float(line.prose),
         float(line.headline_like),
         float(line.dangling),
-        letters / line.words if line.words else 0.0,
+        sum(map(len, line.tokens)) / n if n else 0.0,
         float("|" in text),
-        float(any(q in text for q in _QUOTES)),
-        float(line.teaser_heading),
-        float(line.comment_heading),
-        float(page_repeats > 1),
-        repeats,
-        overlap,
-        content / line.words if line.words else 0.0,
-        lead,
+        float(_QUOTE.search(text) is not None),
         float(len(_GLUED.findall(text))),
-        float(bool(_URL.search(text))),
-    ]
-
-
-def _shift(column: np.ndarray, offset: int, fill: float) -> np.ndarray:
-    """``column`` moved so row i holds the value of row i + offset (``fill`` past the edges)."""
-    out = np.full_like(column, fill)
-    if offset > 0:
-        out[:-offset] = column[offset:]
-    else:
-        out[-offset:] = column[:offset]
-    return out
+        float(_URL.search(text) is not None),
+    )
 
 
 def window_mean(column: np.ndarray, half: int) -> np.ndarray:
@@ -209,15 +148,12 @@ def window_mean(column: np.ndarray, half: int) -> np.ndarray:
 def _run_lengths(flags: np.ndarray) -> np.ndarray:
     """For each row, the length of the run of equal flags it belongs to."""
     n = len(flags)
-    out = np.zeros(n)
-    i = 0
-    while i < n:
-        j = i
-        while j < n and flags[j] == flags[i]:
-            j += 1
-        out[i:j] = j - i
-        i = j
-    return out
+    if n == 0:
+        return np.zeros(0)
+    # Run boundaries are where the flag changes; each row takes its run's length.
+    starts = np.flatnonzero(np.concatenate([[True], flags[1:] != flags[:-1]]))
+    lengths = np.diff(np.append(starts, n))
+    return np.repeat(lengths, lengths).astype(float)
 
 
 def line_features(layout: PageLayout) -> np.ndarray:
@@ -228,28 +164,24 @@ def line_features(layout: PageLayout) -> np.ndarray:
         return np.zeros((0, len(FEATURE_NAMES)))
     start, end = layout.region
     keys = Counter(line.key for line in lines)
-    # Content words are read by several features: computed once per line.
-    contents = [_content(line.tokens) for line in lines]
-    repeats, overlap, lead = _overlaps(lines, contents, start, end)
-    shape = np.array(
-        [
-            _shape_row(line, keys[line.key], len(contents[i]), repeats[i], overlap[i], lead[i])
-            for i, line in enumerate(lines)
-        ]
+    repeats, topic, lead, content = overlaps(lines, start, end)
+    shape = np.empty((n, len(_SHAPE)))
+    shape[:, _TEXT_COLUMNS] = [_text_row(line) for line in lines]
+    shape[:, _COLUMN["teaser_heading"]] = [line.teaser_heading for line in lines]
+    shape[:, _COLUMN["comment_heading"]] = [line.comment_heading for line in lines]
+    shape[:, _COLUMN["page_repeats"]] = [keys[line.key] > 1 for line in lines]
+    shape[:, _COLUMN["repeats_body"]] = repeats
+    shape[:, _COLUMN["topic_overlap"]] = topic
+    shape[:, _COLUMN["lead_overlap"]] = lead
+    words = np.array([line.words for line in lines], dtype=float)
+    shape[:, _COLUMN["content_ratio"]] = np.divide(
+        content, words, out=np.zeros(n), where=words > 0
     )
-    groups = len(REASON_GROUPS) + 1
-    word_hot = np.zeros((n, groups))
-    rule_hot = np.zeros((n, groups))
-    for i, line in enumerate(lines):
-        g = _group(layout.word_reasons[i])
-        if g >= 0:
-            word_hot[i, g] = 1.0
-        g = _group(line.reason)
-        if g >= 0:
-            rule_hot[i, g] = 1.0
+    other = len(REASON_GROUPS)
+    word_hot = _ONE_HOT[[_GROUP_OF.get(r, other) for r in layout.word_reasons]]
+    rule_hot = _ONE_HOT[[_GROUP_OF.get(line.reason, other) for line in lines]]
     removed = np.array([line.reason is not None for line in lines], dtype=float)
     prose = np.array([line.prose and line.reason is None for line in lines], dtype=float)
-    words = np.array([line.words for line in lines], dtype=float)
 
     index = np.arange(n, dtype=float)
     prose_words = prose * words
@@ -274,14 +206,13 @@ def line_features(layout: PageLayout) -> np.ndarray:
     )
     log_words = np.log1p(words)
     terminal = shape[:, 2]
-    neighbour_cols = []
-    for offset in _OFFSETS:
-        neighbour_cols += [
-            _shift(prose, offset, 0.0),
-            _shift(log_words, offset, 0.0),
-            _shift(terminal, offset, 0.0),
-            _shift(removed, offset, 1.0),
-        ]
+    # The neighbours' columns: the page padded with "nothing there" rows (removed, no words),
+    # then one slice per offset.
+    reach = max(abs(o) for o in _OFFSETS)
+    own = np.column_stack([prose, log_words, terminal, removed])
+    pad = np.tile(_NEIGHBOUR_FILL, (reach, 1))
+    padded = np.vstack([pad, own, pad])
+    neighbours = np.hstack([padded[reach + o : reach + o + n] for o in _OFFSETS])
     runs = np.column_stack(
         [
             np.log1p(_run_lengths(words < 8) * (words < 8)),
@@ -291,5 +222,5 @@ def line_features(layout: PageLayout) -> np.ndarray:
         ]
     )
     return np.column_stack(
-        [shape, position, word_hot, rule_hot, removed, np.column_stack(neighbour_cols), runs]
+        [shape, position, word_hot, rule_hot, removed, neighbours, runs]
     )

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 
@@ -27,7 +30,11 @@ DANGLING_WORDS = frozenset(
 
 @dataclass(slots=True)
 class Line:
-    """One line of the input with the shape features the classifier uses."""
+    """One line of the input with the shape features the classifier uses.
+
+    The shape fields (``words`` to ``dangling``) depend on the text alone and are set by
+    ``measure``; the rule pass fills in ``reason`` and the flags after them.
+    """
 
     index: int
     text: str
@@ -35,59 +42,94 @@ class Line:
     function_ratio: float = 0.0
     capital_ratio: float = 0.0
     terminal: bool = False
+    tokens: tuple[str, ...] = ()  # lower-cased words, for the overlap features
+    key: str = ""  # ``normalise(text)``, computed once
+    # Reads like running text: a sentence, or a long run of words with function words.
+    prose: bool = False
+    # Short, unpunctuated at the end, starting with a capital or digit: a title or heading.
+    headline_like: bool = False
+    # Ends mid-sentence on a function word: a truncated teaser ("… has sent 10,000 soldiers to").
+    dangling: bool = False
     reason: str | None = None  # furniture reason once classified
     teaser_heading: bool = False
     comment_heading: bool = False
     furniture_phrase: bool = False  # the whole line is a known furniture phrase ("Menu")
     date: dt.date | None = None  # set on datelines
-    tokens: tuple[str, ...] = ()  # lower-cased words, for the overlap features
-    key: str = ""  # ``normalise(text)``, computed once
 
-    @property
-    def prose(self) -> bool:
-        """Reads like running text: a sentence, or a long run of words with function words."""
-        if self.words >= 7 and self.terminal and (self.function_ratio >= 0.12 or self.words >= 15):
-            return True
-        return self.words >= 25 and self.function_ratio >= 0.2
 
-    @property
-    def headline_like(self) -> bool:
-        """Short, unpunctuated at the end, starting with a capital or digit: a title or heading."""
-        if not 2 <= self.words <= 25 or self.text.rstrip().endswith((".", ";", ",")):
-            return False
-        return not self.text[:1].islower() or self.words >= 4
+# Lines repeat across the pages of one site (menus, footers, teaser titles, bylines): the
+# text-only facts of a short line are computed once per distinct text. Long lines are paragraphs,
+# which almost never repeat (on aeb, 42 of 3,276 lines over 200 characters), so they are not
+# kept; the caches are bounded, so a long run over many sites keeps a fixed footprint.
+CACHE_LINES = 1 << 14
+CACHED_CHARS = 200
+_T = TypeVar("_T")
+_CACHES: list[Callable[[], None]] = []
 
-    @property
-    def dangling(self) -> bool:
-        """Ends mid-sentence on a function word: a truncated teaser ("… has sent 10,000 soldiers to")."""
-        tail = self.text.rstrip(_CLOSERS + " ").rsplit(" ", 1)[-1].lower()
-        return not self.terminal and tail in DANGLING_WORDS and self.words >= 12
+
+def text_cache(func: Callable[[str], _T]) -> Callable[[str], _T]:
+    """Memoise ``func``, a pure function of one line's text, for lines of up to
+    ``CACHED_CHARS`` characters (the least recently used of ``CACHE_LINES`` texts are dropped)."""
+    cached = lru_cache(maxsize=CACHE_LINES)(func)
+    _CACHES.append(cached.cache_clear)
+
+    @wraps(func)
+    def call(text: str) -> _T:
+        return cached(text) if len(text) <= CACHED_CHARS else func(text)
+
+    return call
+
+
+def clear_text_caches() -> None:
+    """Empty every ``text_cache`` (for measurements of a cold start, and tests)."""
+    for clear in _CACHES:
+        clear()
+
+LineShape = tuple[int, float, float, bool, tuple[str, ...], str, bool, bool, bool]
 
 
 def measure(index: int, text: str) -> Line:
     """Compute the shape features of one stripped line."""
+    return Line(index, text, *line_shape(text))
+
+
+@text_cache
+def line_shape(text: str) -> LineShape:
+    """The shape fields of ``Line`` for one stripped line, in field order (cached: a pure
+    function of the text)."""
     words = _WORD.findall(text)
     n = len(words)
+    lower = text.lower()
+    tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
     if not text.isascii():  # an ASCII line has no CJK characters: skip the scan
         cjk = len(_CJK.findall(text))
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
-    tokens = tuple(w.lower() for w in words)  # lower-cased once, for the counts and the features
-    function = sum(1 for t in tokens if t in FUNCTION_WORDS)
-    capital = sum(1 for w in words if w[:1].isupper())
+    function = sum(map(FUNCTION_WORDS.__contains__, tokens))
+    capital = sum(1 for w in words if w[0].isupper())  # a found word is never empty
     end = text.rstrip(_CLOSERS + " ")
-    return Line(
-        index=index,
-        text=text,
-        words=n,
-        function_ratio=function / n if n else 0.0,
-        capital_ratio=capital / n if n else 0.0,
-        terminal=bool(end) and end[-1] in _TERMINAL,
-        tokens=tokens,
-        key=normalise(text),
+    terminal = bool(end) and end[-1] in _TERMINAL
+    function_ratio = function / n if n else 0.0
+    prose = (n >= 7 and terminal and (function_ratio >= 0.12 or n >= 15)) or (
+        n >= 25 and function_ratio >= 0.2
     )
+    headline_like = (
+        2 <= n <= 25
+        and not text.rstrip().endswith((".", ";", ","))
+        and (not text[:1].islower() or n >= 4)
+    )
+    tail = end.rsplit(" ", 1)[-1].lower()
+    dangling = not terminal and tail in DANGLING_WORDS and n >= 12
+    return (
+        n, function_ratio, capital / n if n else 0.0, terminal, tokens,
+        " ".join(_WORDISH.findall(lower)),  # ``normalise(text)``
+        prose, headline_like, dangling,
+    )  # fmt: skip
+
+
+_WORDISH = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
     """A comparison key: lower case, letters and digits only, single spaces."""
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORDISH.findall(text.lower()))

@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from storydesk.model import Removed
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
-from storydesk.steps.clean.lines import Line, measure, normalise
+from storydesk.steps.clean.lines import Line, measure, normalise, text_cache
 from storydesk.steps.clean.metadata import parse_byline, parse_dateline, parse_translator
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX, match_furniture
 
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # the year of every date pattern of ``find_date``
+BYLINE_INITIALS = frozenset("bvpdwrt")  # first letters of the words that open a byline
 CAPTION_SIMILARITY = 80.0  # rapidfuzz token_set_ratio of a caption to the body sentence it repeats
 _NEIGHBOUR_FURNITURE = frozenset({"caption", "credit", "share", "embed", "gallery"})
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -82,7 +85,8 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
             continue
         index = len(lines)
         tail_at = max(0, len(stripped) - 100)  # a glued credit is short: search only the end
-        suffix = CREDIT_SUFFIX.search(stripped, tail_at)
+        # A glued credit holds a colon: most lines have none near their end and skip the search.
+        suffix = CREDIT_SUFFIX.search(stripped, tail_at) if ":" in stripped[tail_at:] else None
         if suffix and suffix.start("credit") > 20:
             # "… apparently fled.archivBild: keystone": keep the sentence, drop the glued credit.
             glued[index] = Removed(suffix.group("credit").strip(), "credit")
@@ -145,7 +149,10 @@ def clean_plain_text(
         model = load_line_model()
     if isinstance(model, LineModel) and lines:
         free = model_decides(page.layout)
-        keep = model.probability(line_features(page.layout)) >= model.threshold
+        # Only the lines the model decides are scored (the trees are most of the model's cost).
+        rows = np.flatnonzero(free)
+        keep = np.zeros(len(lines), dtype=bool)
+        keep[rows] = model.probability(line_features(page.layout)[rows]) >= model.threshold
         # A page where the model keeps nothing the rules kept (a short note) keeps the rules' body.
         if any(k and f for k, f in zip(keep, free, strict=True)) or not any(
             line.reason is None for line in lines
@@ -212,16 +219,28 @@ def _classify_by_words(
                 result.translator = parse_translator(line.text)
             continue
         if line.words <= 16:
-            # A dateline has a year, so a line without a digit has no date (and skips the parse).
-            date = parse_dateline(line.text) if _DIGIT.search(line.text) else None
+            date, byline = _dateline_or_byline(line.text)
             if date:
                 line.reason = "dateline"
                 line.date = date
-                continue
-            byline = parse_byline(line.text)
-            if byline:
+            elif byline:
                 line.reason = "byline"
                 result.byline = result.byline or byline
+
+
+@text_cache
+def _dateline_or_byline(text: str) -> tuple[dt.date | None, str | None]:
+    """The date of a dateline, else the name of a byline (a pure function of the text, cached:
+    a site repeats its bylines)."""
+    # Every date pattern has a year, so a line without one skips the parse; every byline starts
+    # with one of a few words ("By", "von", "par", "written by", ...), each of whose first letters
+    # matches only itself under re.IGNORECASE (tests/test_clean_plain_speed.py checks both).
+    date = parse_dateline(text) if _YEAR.search(text) else None
+    if date:
+        return date, None
+    if text.lstrip()[:1].lower() not in BYLINE_INITIALS:
+        return None, None
+    return None, parse_byline(text)
 
 
 def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
@@ -245,10 +264,8 @@ def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
 def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
     """Inside the body: captions, truncated teasers and the headlines above them."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
-    body_keys = [(line, line.key) for line in body]
-    sentences = [
-        (line.index, s) for line in body for s in _SENTENCE.split(line.text) if len(s.split()) >= 5
-    ]
+    longer = _LongerLines(body)
+    sentences = [(line.index, s) for line in body for s in _sentences(line.text)]
     for i in range(start, end):
         line = lines[i]
         if line.reason:
@@ -260,7 +277,7 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
                 previous.reason = "teaser"
             continue
         if line.prose and line.terminal:
-            if line.words <= 30 and _repeats_longer_line(line, body_keys):
+            if line.words <= 30 and longer.contains(line):
                 line.reason = "caption"  # a pull quote or caption copied from the body
             continue
         if line.words < 6:
@@ -269,22 +286,44 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
             line.reason = "caption"
 
 
+@text_cache
+def _sentences(text: str) -> tuple[str, ...]:
+    """The sentences of five words or more of a body line (cached: a pure function of the text)."""
+    return tuple(s for s in _SENTENCE.split(text) if len(s.split()) >= 5)
+
+
 def _next_to_furniture(lines: list[Line], i: int, start: int, end: int) -> bool:
     neighbours = [lines[j] for j in (i - 1, i + 1) if start <= j < end]
     return any(n.reason in _NEIGHBOUR_FURNITURE for n in neighbours)
 
 
 def _repeats_sentence(line: Line, sentences: list[tuple[int, str]]) -> bool:
-    return any(
-        index != line.index and fuzz.token_set_ratio(line.text, s) >= CAPTION_SIMILARITY
-        for index, s in sentences
+    others = [s for index, s in sentences if index != line.index]
+    # extractOne scores every sentence in one call (the query is prepared once).
+    best = process.extractOne(
+        line.text, others, scorer=fuzz.token_set_ratio, score_cutoff=CAPTION_SIMILARITY
     )
+    return best is not None
 
 
-def _repeats_longer_line(line: Line, body_keys: list[tuple[Line, str]]) -> bool:
-    """A short line whose words all reappear, in order, inside a longer body line."""
-    key = line.key
-    return bool(key) and any(
-        other is not line and other.words > line.words + 5 and key in other_key
-        for other, other_key in body_keys
-    )
+class _LongerLines:
+    """The keys of the body lines, longest first, in one string: "is this short line's key
+    inside a body line more than five words longer?" is one bounded ``str.find``."""
+
+    def __init__(self, body: list[Line]) -> None:
+        ordered = sorted(body, key=lambda line: -line.words)
+        self._negated_words = [-line.words for line in ordered]
+        # Keys hold only word characters and single spaces: a match cannot span the separator.
+        self._ends: list[int] = []
+        end = 0
+        for line in ordered:
+            end += len(line.key) + 1
+            self._ends.append(end)
+        self._joined = "\n".join(line.key for line in ordered) + "\n"
+
+    def contains(self, line: Line) -> bool:
+        """A short line whose words all reappear, in order, inside a longer body line."""
+        key = line.key
+        # Lines with more than ``line.words + 5`` words form a prefix of the ordering.
+        count = bisect_left(self._negated_words, -(line.words + 5))
+        return bool(key) and count > 0 and self._joined.find(key, 0, self._ends[count - 1]) >= 0

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storydesk.steps.clean.lines import text_cache
+
 _WHOLE_LINE: dict[str, tuple[str, ...]] = {
     "advertisement": (
         "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored",
@@ -61,6 +63,11 @@ _WHOLE_LINE: dict[str, tuple[str, ...]] = {
         "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "les plus lus",
         "te puede interesar", "lee también", "leer también", "noticias relacionadas",
         "lo más leído", "leggi anche", "potrebbe interessarti", "articoli correlati",
+        "veja também", "leia também", "leia mais", "mais lidas", "mais lidos",
+        "notícias relacionadas", "matérias relacionadas", "relacionados", "você pode gostar",
+        "você também pode gostar", "lees ook", "meer nieuws", "gerelateerd", "meest gelezen",
+        "baca juga", "berita terkait", "terpopuler", "читайте также", "похожие новости",
+        "читайте також", "схожі новини",
         "関連記事", "相关文章", "相關文章", "관련기사",
     ),
 }
@@ -78,6 +85,8 @@ _TEASER_HEADING = re.compile(
     r"^(more (articles|stories|news|from|on|about)\b|related (news|articles|stories|coverage)\b"
     r"|lesen sie (auch|mehr)|mehr (zum thema|aus|von)\b|weitere artikel|à lire aussi|lire aussi"
     r"|plus d'articles|te puede interesar|lee también|más noticias|leggi anche|altri articoli"
+    r"|(você )?(também )?pode(rá)? (gostar|interessar)|veja também|leia também|mais (notícias|lidas)"
+    r"|lees ook|meer (nieuws|over)\b|baca juga|berita terkait|читайте (также|також)"
     r"|this might also interest you|you (may|might) also (like|be interested))",
     re.I,
 )
@@ -90,8 +99,9 @@ _TEASER_LINK = re.compile(
 # A pattern that searches the whole line comes with the literals a line needs before the regex
 # is worth running: groups of lower-case strings, one of every group must be in the line. Those
 # searches were most of the cleaner's time; a few ``in`` tests on the lower-cased line rule out
-# nearly every line, and a line that passes is searched exactly as before. Patterns anchored at
-# the line's start fail fast on their own and carry no literals (``()``).
+# nearly every line, and a line that passes is searched exactly as before. Only patterns anchored
+# at the line's start (every top-level branch begins with ``^``) carry no literals (``()``): all
+# of them are tried at once by one alternation (``_ANCHORED``).
 _Needs = tuple[frozenset[str], ...]
 
 
@@ -103,7 +113,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Needs], ...] = (
     ("embed", re.compile(r"view this post on (instagram|facebook|tiktok)|a post shared by .*\(@", re.I),
      (_any("view this post on ", "a post shared by "),)),
     ("embed", re.compile(r"pic\.twitter\.com/|—\s*[^—]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}\s*$"),
-     ()),
+     (_any("pic.twitter.com/", "(@"),)),
     ("embed", re.compile(r"^(a |an )?(video|tweet|post|photo) (shared|posted) by\b", re.I),
      ()),
     (
@@ -163,7 +173,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Needs], ...] = (
      ()),
     # Agency credit closing a caption: "(AP Photo/Evan Vucci)"; case matters ("(ePA)" is not EPA).
     ("caption", re.compile(r"\((AP|AFP|Reuters|REUTERS|Getty|GETTY|EPA|dpa|DPA|Shutterstock|iStock)\b[^)]*\)\s*$"),
-     ()),
+     (_any("(ap", "(afp", "(reuters", "(getty", "(epa", "(dpa", "(shutterstock", "(istock"),)),
     (
         "caption",
         re.compile(
@@ -175,6 +185,33 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Needs], ...] = (
     ),
 )
 
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """The pattern's source as a group carrying its own case flag, for an alternation."""
+    flags = "i" if pattern.flags & re.IGNORECASE else "-i"
+    return f"(?{flags}:{pattern.pattern})"
+
+
+# Two cheap tests that every line a pattern matches passes (``tests/test_clean_plain_vocab.py``
+# checks both): one of the first literals of a pattern with literals is in the folded line, or
+# one of the anchored patterns matches at its start. Most lines pass neither and skip the loop.
+_ANCHORED = re.compile("|".join(_scoped(p) for _, p, needs in _PATTERNS if not needs))
+
+
+def _literal_alternation(literals: set[str]) -> re.Pattern[str]:
+    """One regex finding any of ``literals``, grouped by first character: with a common first
+    character per branch, ``re`` rejects most positions after one comparison."""
+    by_first: dict[str, list[str]] = {}
+    for literal in sorted(literals, key=lambda lit: (-len(lit), lit)):
+        by_first.setdefault(literal[0], []).append(re.escape(literal[1:]))
+    return re.compile(
+        "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(by_first.items()))
+    )
+
+
+_LITERALS = _literal_alternation({lit for _, _, needs in _PATTERNS if needs for lit in needs[0]})
+
 # Under re.IGNORECASE these match an ASCII letter that lower() does not map them to ("İ".lower()
 # is two characters); tests/test_clean_plain_vocab.py checks every code point.
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -182,7 +219,10 @@ _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 def _fold(line: str) -> str:
     """``line`` lower-cased so that a literal found by ``re.IGNORECASE`` is found by ``in``."""
-    return line.lower() if line.isascii() else line.translate(_FOLD).lower()
+    # ``translate`` is slow on non-ASCII text: only lines holding one of the three letters need it.
+    if line.isascii() or ("İ" not in line and "ı" not in line and "ſ" not in line):
+        return line.lower()
+    return line.translate(_FOLD).lower()
 
 
 def _has_needs(folded: str, needs: _Needs) -> bool:
@@ -218,14 +258,19 @@ class VocabHit:
 
 
 def _norm(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip(" \t:•·|>»«-–—*#.![]()").strip()).lower().replace("’", "'")
+    # ``split()`` splits on the characters ``\s`` matches: whitespace runs become one space.
+    return " ".join(line.strip(" \t:•·|>»«-–—*#.![]()").split()).lower().replace("’", "'")
 
 
 _WHOLE = {phrase.replace("’", "'"): reason for reason, phrases in _WHOLE_LINE.items() for phrase in phrases}
 
 
+@text_cache
 def match_furniture(line: str) -> VocabHit | None:
-    """Return the furniture reason for a whole line, or ``None`` when the words give no sign."""
+    """Return the furniture reason for a whole line, or ``None`` when the words give no sign.
+
+    A pure function of the line's text, cached: menus and footers repeat across a site's pages.
+    """
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     norm = _norm(line)
@@ -242,6 +287,8 @@ def match_furniture(line: str) -> VocabHit | None:
     if words <= 20 and _TEASER_LINK.match(line.strip()):
         return VocabHit("teaser")
     folded = _fold(line)
+    if not _LITERALS.search(folded) and not _ANCHORED.match(line):
+        return None
     for reason, pattern, needs in _PATTERNS:
         if _has_needs(folded, needs) and pattern.search(line):
             # Long prose that merely mentions "copyright" or a photo is still body text.

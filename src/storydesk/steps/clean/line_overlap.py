@@ -1,0 +1,111 @@
+"""Word overlap between the lines of a page: the repetition and topic columns of ``line_features``.
+
+* ``repeats_body`` — the share of a line's word pairs found in *another* long line (15+ words): a
+  caption or pull quote repeats the body;
+* ``topic_overlap`` — the share of a line's content words (longer than three letters, not function
+  words) that the body's paragraphs use elsewhere: teasers at the tail drift to other stories;
+* ``lead_overlap`` — the share found in the lead paragraphs (the first 40 % of the body's words);
+* ``content_count`` — how many content words the line has.
+
+Every word of the page gets an integer id (from its hash), and the counting is numpy over all
+words of the page at once: no per-line sets or counters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import chain
+from typing import NamedTuple
+
+import numpy as np
+
+from storydesk.steps.clean.lines import Line
+from storydesk.steps.clean.stopwords import FUNCTION_WORDS
+
+LONG_LINE = 15  # words: a line whose word pairs count as "the body" for repeats
+PAIR_LINE = 4  # words: shorter lines have no word pairs
+LEAD_SHARE = 0.4  # of the body's words: the lead paragraphs
+
+
+def _ratio(hits: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """``hits / total`` per line, 0 where ``total`` is 0."""
+    return np.divide(hits, total, out=np.zeros(len(total)), where=total > 0)
+
+
+def _token_ids(lines: Sequence[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Every token of the page as an id (equal words, equal ids), the line it belongs to,
+    whether it is a content word, and the number of distinct words."""
+    flat = list(chain.from_iterable(line.tokens for line in lines))
+    count = len(flat)
+    sizes = np.fromiter((len(line.tokens) for line in lines), dtype=np.int64, count=len(lines))
+    owner = np.repeat(np.arange(len(lines), dtype=np.int64), sizes)
+    # Words are told apart by their string hash: with 64-bit hashes, two different words of
+    # one page share one with a chance of about 1e-13 (and only blur one overlap column).
+    hashes = np.fromiter(map(hash, flat), dtype=np.int64, count=count)
+    distinct, ids = np.unique(hashes, return_inverse=True)
+    long_enough = np.fromiter(map(len, flat), dtype=np.int64, count=count) > 3
+    function = np.fromiter(map(FUNCTION_WORDS.__contains__, flat), dtype=bool, count=count)
+    return ids.astype(np.int64).ravel(), owner, long_enough & ~function, max(len(distinct), 1)
+
+
+def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, vocab: int) -> np.ndarray:
+    """Per line: the share of its distinct word pairs that another long line also holds."""
+    n = len(words)
+    within = owner[:-1] == owner[1:]
+    pair_line = owner[:-1][within]
+    code = tokens[:-1][within] * vocab + tokens[1:][within]
+    eligible = words[pair_line] >= PAIR_LINE
+    # Distinct (line, pair): a line counts each of its pairs once.
+    keys = np.unique(pair_line[eligible] * (vocab * vocab) + code[eligible])
+    pair_line, code = np.divmod(keys, vocab * vocab)
+    pairs = np.bincount(pair_line, minlength=n)
+    own = (words[pair_line] >= LONG_LINE).astype(np.int64)
+    long_codes, long_counts = np.unique(code[own == 1], return_counts=True)
+    held = np.zeros(len(code), dtype=np.int64)  # how many long lines hold each pair
+    if len(long_codes):
+        at = np.minimum(np.searchsorted(long_codes, code), len(long_codes) - 1)
+        held = np.where(long_codes[at] == code, long_counts[at], 0)
+    # A long line holds its own pairs: "another" long line means a count above its own one.
+    hits = np.bincount(pair_line, weights=held > own, minlength=n)
+    return _ratio(hits, pairs.astype(float))
+
+
+class Overlaps(NamedTuple):
+    """The overlap columns of a page, one value per line (see the module docstring)."""
+
+    repeats: np.ndarray
+    topic: np.ndarray
+    lead: np.ndarray
+    content: np.ndarray
+
+
+def overlaps(lines: Sequence[Line], start: int, end: int) -> Overlaps:
+    """The overlap columns of a page (see the module docstring); the body is the prose lines of
+    the region ``[start, end)``."""
+    n = len(lines)
+    words = np.fromiter((line.words for line in lines), dtype=np.int64, count=n)
+    tokens, owner, is_content, size = _token_ids(lines)
+    repeats = _pair_repeats(tokens, owner, words, size)
+    word, line_of = tokens[is_content], owner[is_content]
+    content = np.bincount(line_of, minlength=n).astype(float)
+
+    index = np.arange(n)
+    prose = np.fromiter((line.prose for line in lines), dtype=bool, count=n)
+    body = prose & (index >= start) & (index < end)
+    # In how many body paragraphs each content word is. A body paragraph's word is "used
+    # elsewhere" when two paragraphs hold it; any other line's word when one does.
+    in_body = body[line_of]
+    paragraphs = np.bincount(np.unique(line_of[in_body] * size + word[in_body]) % size, minlength=size)
+    hits = paragraphs[word] >= np.where(in_body, 2, 1)
+    topic = _ratio(np.bincount(line_of, weights=hits, minlength=n), content)
+
+    # The lead: body paragraphs in order while less than LEAD_SHARE of the body's words came before.
+    body_lines = np.flatnonzero(body)
+    body_words = words[body_lines]
+    before = np.cumsum(body_words) - body_words
+    lead_line = np.zeros(n, dtype=bool)
+    lead_line[body_lines[(before == 0) | (before < LEAD_SHARE * int(body_words.sum()))]] = True
+    lead_word = np.zeros(size, dtype=bool)
+    lead_word[word[lead_line[line_of]]] = True
+    lead = _ratio(np.bincount(line_of, weights=lead_word[word], minlength=n), content)
+    return Overlaps(repeats, topic, lead, content)
