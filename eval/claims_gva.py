@@ -20,7 +20,11 @@ Level ``discrepancy``: for every incident with two or more articles, storydesk's
 runs on a Story of them; an incident counts as *flagged* when a killed or injured claim (a claim
 with a mention that ``quantity_role`` reads as that role) is ``discrepant``, and as *really
 disagreeing* when the articles' figures (``dossier_figures``) differ for a role. Precision and
-recall of the flag against that disagreement; the counts are in the notes.
+recall of the flag against that disagreement; the counts are in the notes. Read it with care:
+the compare stage makes each article's headline toll (``headline_casualties``, the same reader
+as ``dossier_figures``) one claim per role, so this level checks that the dossier surfaces the
+disagreements that reader sees, not that the reader is right. By the design contract hedges
+still count: "at least 3" and 5 are consistent, while the figures here "disagree".
 """
 
 from __future__ import annotations

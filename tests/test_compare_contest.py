@@ -9,6 +9,7 @@ from storydesk.steps.compare.contest import (
     attributed_names,
     covers,
     find_disputed_values,
+    flag_contests,
     is_denial,
     sentence_of,
 )
@@ -94,3 +95,22 @@ def test_sentence_of_without_sentences_uses_lines_and_full_stops():
     at = text.index("18")
     got = sentence_of(article, Span(at, at + 2))
     assert text[got.start : got.end] == "Then 18 soldiers deserted."
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "contested"),
+    [
+        ("The ministry denied that 3,000 soldiers were sent.", "3,000", True),
+        ("The man who wounded 16 people has denied firing any shots.", "16", False),
+        ("Reports of 3,000 soldiers are false, the ministry said.", "3,000", True),
+        ("The figure was nowhere near 3,000, he said.", "3,000", True),
+    ],
+)
+def test_flag_contests_only_what_follows_a_denying_verb(text, figure, contested):
+    article = Article(id="a", source="a", text=text)
+    sentence = Span(0, len(text))
+    start = text.index(figure)
+    span = Span(start, start + len(figure))
+    assert flag_contests(article, sentence, sentence, span) is contested
+    # a flag in another sentence contests nothing here
+    assert not flag_contests(article, Span(len(text) + 5, len(text) + 9), sentence, span)

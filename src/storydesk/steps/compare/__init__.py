@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from storydesk.model import Article, Attribution, Claim, Mention, Normalized, Span, Story
 from storydesk.steps.base import StoryStep
 
-from .align import Item, document_frequencies, make_item
+from .align import Item, document_frequencies, make_item, mark_tolls
 from .contest import (
     CONTESTING_FLAGS,
     DisputedValue,
@@ -32,6 +32,7 @@ from .contest import (
     covers,
     find_corrections,
     find_disputed_values,
+    flag_contests,
     is_denial,
 )
 from .links import group_items
@@ -92,10 +93,13 @@ def _items(members: list[Article]) -> list[Item]:
     for position, article in enumerate(members):
         # a copy counts as its original when the original is in the story, else as itself
         canonical = article.duplicate_of if article.duplicate_of in ids else article.id
+        own: list[Item] = []
         for quantity in article.quantities or []:
             item = make_item(article, quantity, position, canonical or article.id)
             if item is not None:
-                items.append(item)
+                own.append(item)
+        mark_tolls(own, article)
+        items.extend(own)
     items.sort(key=lambda item: item.order)
     return items
 
@@ -172,7 +176,7 @@ def _contested(
             if (
                 flag.type in CONTESTING_FLAGS
                 and isinstance(flag.span, Span)
-                and item.sentence.overlaps(flag.span)
+                and flag_contests(article, flag.span, item.sentence, span)
             ):
                 return True
         for attribution in _attributions(article):

@@ -15,7 +15,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from storydesk.model import Article, Quantity, Span
-from storydesk.steps.extract.casualties import in_teaser_line, read_casualties
+from storydesk.steps.extract.casualties import (
+    headline_casualties,
+    in_teaser_line,
+    read_casualties,
+)
 
 from .contest import sentence_of
 from .tolerance import Interval, interval, is_round_word_number, rounding_slack
@@ -52,6 +56,11 @@ class Item:
     core: frozenset[str] = frozenset()  # stems of the quote, unit and counted words
     head_is_name: bool = False  # the head is a person's name ("a 34-year-old Billy Jones")
     role: str = ""  # casualty role stem ("kill", "injur", "arrest") or ""
+    # the casualty reader's view: a part of a total or a figure about another incident
+    # ("including two children", "in a separate shooting") ...
+    minor: bool = False
+    # ... and the figure the article gives as its incident's toll for ``role`` (see ``mark_tolls``)
+    toll: bool = False
     bag: dict[str, float] = field(default_factory=dict)
 
 
@@ -71,10 +80,10 @@ def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
     """
     quote = article.text[quantity.span.start : quantity.span.end]
     unit = quantity.unit.strip()
-    if quantity.value == 1 and not any(ch.isdigit() for ch in quote) and not unit:
-        return True
-    if (quantity.kind == "count" and quote.strip().lower() == "one"
-            and read_casualties(article.text, quantity) is None):
+    words_one = quantity.value == 1 and not any(ch.isdigit() for ch in quote) and not unit
+    # "One injured in Spenard shooting": a "one" the casualty reader reads is a count
+    determiner = quantity.kind == "count" and quote.strip().lower() == "one"
+    if (words_one or determiner) and read_casualties(article.text, quantity) is None:
         return True
     if quantity.kind in ("count", "other"):
         if not unit and _YEAR.match(quote):
@@ -215,7 +224,33 @@ def make_item(
     # the fallback for everything else (arrests, and counts it does not read)
     item.role = (_CASUALTY_STEMS[casualty.role] if casualty is not None
                  else _role(text, quantity.counted, clause, span))
+    item.minor = casualty is not None and (casualty.part or casualty.doubtful)
     return item
+
+
+def mark_tolls(items: list[Item], article: Article) -> None:
+    """Mark the article's items that state its headline casualty figures (``toll``): the figure
+    ``headline_casualties`` picks for a role, and each repetition of that figure in the same role
+    ("1 dead, 4 wounded" in the headline, "one man was killed" in the lead); where the article
+    states no positive figure for a role, its zero ("no one was injured"). Every outlet's toll
+    is a report of one quantity, the incident's dead (or wounded), whatever words it uses."""
+    # only sound annotations: a malformed quantity must not crash the story (see _well_formed)
+    sound = [q for q in article.quantities or [] if _well_formed(article, q)]
+    headline = {_CASUALTY_STEMS[role]: figure
+                for role, figure in headline_casualties(article, sound).items()}
+    for item in items:
+        if item.article_id != article.id or item.kind != "count":
+            continue
+        figure = headline.get(item.role)
+        if figure is not None and item.quantity.span.start == figure.start:
+            item.toll = True  # even a part, when it is all the article states
+            continue
+        if item.minor:
+            continue
+        read = read_casualties(article.text, item.quantity)
+        if read is None or _CASUALTY_STEMS[read.role] != item.role:
+            continue
+        item.toll = read.value == (figure.value if figure is not None else 0)
 
 
 def document_frequencies(articles: list[Article]) -> tuple[dict[str, int], int]:

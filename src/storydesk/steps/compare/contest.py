@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from storydesk.model import Article, Attribution, Span
 
-from .words import content_stems
+from .words import content_stems, tokens
 
 DENIAL_STEMS: frozenset[str] = frozenset(
     {"deny", "denial", "dismiss", "reject", "refut", "disput", "rebut", "contradict", "debunk"}
@@ -99,6 +99,19 @@ def find_corrections(article: Article) -> tuple[list[Span], list[DisputedValue]]
         if old is not None:
             superseded.append(DisputedValue(article.id, old, Span(*match.span("old"))))
     return spans, superseded
+
+
+def flag_contests(article: Article, flag_span: Span, sentence: Span, span: Span) -> bool:
+    """Whether a denied/correction flag over ``flag_span`` disputes the figure at ``span`` in
+    ``sentence``. A figure before a denying verb belongs to the denier, not to what is denied:
+    "the man who wounded 16 people has denied firing any shots" denies no count. Markers without
+    such a verb ("nowhere near", "that is false") dispute the whole sentence."""
+    if not sentence.overlaps(flag_span):
+        return False
+    region = Span(min(sentence.start, flag_span.start), max(sentence.end, flag_span.end))
+    text = article.text[region.start : region.end]
+    cues = [region.start + offset for offset, stem_ in tokens(text) if stem_ in DENIAL_STEMS]
+    return not cues or any(cue < span.start for cue in cues)
 
 
 def is_denial(attribution: Attribution, article: Article) -> bool:

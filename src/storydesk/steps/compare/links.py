@@ -8,7 +8,11 @@ Two items may be linked only when
 * their values are plausibly one measurement: the stated figures are within 40 % of each other
   (or a couple of units for small counts), so 3 vs 5 killed is one discrepant claim while 18 vs
   3,000, 3,000 vs 10,000 or "at least 3" vs 39 are different things;
-* they come from different articles, or from one article that repeats an agreeing figure.
+* they come from different articles, or from one article that repeats an agreeing figure;
+* casualty figures (killed, injured) that differ link only when both are their outlets' tolls
+  (``Item.toll``): two outlets' tolls are one quantity however far apart and in whatever words
+  ("2 dead" vs "three people were killed": one discrepant claim), while a part ("two of them"),
+  another incident's dead or a count of the shot or the hospitalised is another quantity.
 
 A linkable pair scores ``0.6 · cosine + 0.3 · value agreement + 0.1 · same casualty role``. The
 cosine is over TF-IDF-weighted word bags, with the IDF taken over the story's sentences, so words
@@ -54,6 +58,8 @@ COLLECTIVE_NOUNS = frozenset(
 )
 """Heads that stand for their members: "a 3,000-strong unit" counts soldiers."""
 GENDERED_NOUNS = frozenset(content_stems("man woman boy girl"))
+CASUALTY_ROLES = frozenset({"kill", "injur"})
+"""Role stems of casualty counts, whose outlets' headline figures (``Item.toll``) are one claim."""
 
 MAX_PARTITION = 4000
 """Largest number of mentions clustered as one matrix (about 130 MB per n×n float array)."""
@@ -140,21 +146,31 @@ def link_scores(items: list[Item], vectors: csr_matrix) -> np.ndarray:
     apart. ``vectors`` are the items' TF-IDF rows (see ``_tfidf``)."""
     size = len(items)
     agreement = _value_agreement(items)
-    blocked = np.isnan(agreement)
     roles = np.array([item.role for item in items], dtype=object)
     has_role = roles != ""
     same_role = has_role[:, None] & (roles[:, None] == roles[None, :])
+    casualty = np.isin(roles, list(CASUALTY_ROLES))
+    toll = np.array([item.toll for item in items]) & casualty
+    # two outlets' tolls of one role are reports of one quantity, the incident's dead (or
+    # wounded), however far apart and in whatever words: "2 dead" vs "three people were killed"
+    tolls = toll[:, None] & toll[None, :] & same_role
+    blocked = np.isnan(agreement) & ~tolls
     blocked |= has_role[:, None] & has_role[None, :] & ~same_role
     articles = np.array([item.article_id for item in items], dtype=object)
     admitted = admits_matrix([i.interval.low for i in items], [i.interval.high for i in items])
     # one article stating two different figures is talking about two things
     blocked |= (articles[:, None] == articles[None, :]) & ~admitted
+    # casualty figures differ as reports of one quantity only when both are outlets' tolls: a
+    # part ("two of the victims"), another incident's dead, the hospitalised or the shot ("five
+    # people were shot" vs "six injured") is another quantity than a figure it differs from
+    blocked |= (casualty[:, None] | casualty[None, :]) & ~admitted & ~tolls
     heads = np.array([item.head for item in items], dtype=object)
     differ = (heads[:, None] != heads[None, :]) & (heads[:, None] != "") & (heads[None, :] != "")
-    for i, j in zip(*np.nonzero(np.triu(differ & ~blocked, k=1)), strict=True):
+    for i, j in zip(*np.nonzero(np.triu(differ & ~blocked & ~tolls, k=1)), strict=True):
         if not heads_meet(items[i], items[j]):
             blocked[i, j] = blocked[j, i] = True
     cosine = np.clip((vectors @ vectors.T).toarray(), 0.0, 1.0)
+    cosine = np.where(tolls, 1.0, cosine)
     score = TEXT_WEIGHT * cosine + VALUE_WEIGHT * np.nan_to_num(agreement) + ROLE_WEIGHT * same_role
     score[blocked] = np.nan
     np.fill_diagonal(score, 1.0 if size else 0.0)

@@ -6,7 +6,9 @@
 * two opposite bounds joined by "and" are one range: "more than 10 and less than 40",
   "at most 100 and at least 20".
 
-``prefix_bound`` and ``suffix_bound`` read one amount; ``merge_bounds`` joins neighbours.
+``prefix_bound`` and ``suffix_bound`` read one amount; ``merge_bounds`` joins neighbours;
+``range_separator`` and ``is_change`` tell a range ("5% to 10% of patients") from a change
+("rose from 5% to 7%").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 
     from storydesk.steps.extract.numphrases import Amount
 
-__all__ = ["prefix_bound", "suffix_bound", "merge_bounds"]
+__all__ = ["prefix_bound", "suffix_bound", "merge_bounds", "is_change", "range_separator"]
 
 _UP = r"more|greater|larger|higher|bigger"
 _DOWN = r"less|fewer|smaller|lower"
@@ -34,6 +36,13 @@ _SUFFIX_UP = frozenset({"more", "greater", "higher", "larger", "bigger", "above"
                         "upwards", "upward", "plus"})
 _SUFFIX_DOWN = frozenset({"less", "fewer", "lower", "smaller", "below", "under"})
 _JOINERS = frozenset({"and", ",", ", and", "but", ", but"})
+# "rose from 5 to 7" is a change, two values; "from 5 to 7 people" is a range.
+_CHANGE_LEMMAS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb",
+                            "jump", "decline", "reduce", "raise", "cut", "go", "change", "move",
+                            "shrink", "expand", "soar", "plunge", "surge", "slip", "slide", "dip",
+                            "lower", "boost", "double", "triple", "revise", "up", "down", "swell",
+                            "balloon", "tumble", "sink", "lift", "hike", "upgrade", "downgrade"})
+
 
 
 def prefix_bound(before: str) -> tuple[str, int] | None:
@@ -105,3 +114,26 @@ def _opposite_bounds(doc: Doc, a: Amount, b: Amount) -> bool:
         return False
     between = " ".join(doc.text[a.end : b.start].split()).lower()
     return between in _JOINERS
+
+
+def is_change(doc: Doc, from_index: int) -> bool:
+    """Whether a word of change ("rose", "up", "a rise") stands in the four tokens before
+    ``from_index`` (the "from" of "rose from 5 to 7", or the number of "fell 5% to 2%")."""
+    for tok in doc[max(0, from_index - 4) : from_index]:
+        if tok.lemma_.lower() in _CHANGE_LEMMAS or tok.lower_ in _CHANGE_LEMMAS:
+            return True
+    return False
+
+
+def range_separator(doc: Doc, num_start: int, j: int) -> bool:
+    """Whether token ``j`` joins the amount whose number starts at token ``num_start`` to an
+    upper bound: "-", "to", "through", or "and" after "between"; "rose from 5% to 7%" is a
+    change, not a range."""
+    sep = doc[j].lower_
+    before = doc[num_start - 1].lower_ if num_start > 0 else ""
+    if before == "between":
+        return sep == "and"
+    if sep not in ("-", "–", "to", "through", "thru"):
+        return False
+    # "fell 0.5 per cent to 2 per cent" and "rose from 5% to 7%" are changes: by, and to
+    return not (sep == "to" and is_change(doc, num_start))

@@ -29,7 +29,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 __all__ = ["ROLES", "ROLE_WORDS", "CasualtyFigure", "casualty_role", "casualty_figures",
-           "read_casualties", "in_teaser_line"]
+           "headline_casualties", "read_casualties", "in_teaser_line"]
 
 ROLES: tuple[str, ...] = ("killed", "injured")
 
@@ -199,7 +199,7 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
     if quantity.kind != "count" or quantity.high not in (None, quantity.value):
         return None
     value = quantity.value
-    if value != int(value) or not 0 <= value <= MAX_FIGURE:
+    if not isinstance(value, int | float) or not 0 <= value <= MAX_FIGURE or value != int(value):
         return None
     unit = quantity.unit.lower()
     start, end = quantity.span.start, quantity.span.end
@@ -237,7 +237,15 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
 
 
 def casualty_figures(article: Article) -> dict[str, int]:
-    """The killed and injured figures ``article`` states, one per role.
+    """The killed and injured figures ``article`` states, one per role (the values of
+    ``headline_casualties``). A role the article states no figure for is absent."""
+    return {role: figure.value for role, figure in headline_casualties(article).items()}
+
+
+def headline_casualties(
+    article: Article, quantities: Iterable[Quantity] | None = None
+) -> dict[str, CasualtyFigure]:
+    """The figure ``article`` gives as *the* killed and *the* injured count of its incident.
 
     Per role, the first figure in the text (the headline and lead state the incident's totals);
     the last "death toll rose to N" replaces it. A part ("including two children", "two of the
@@ -246,13 +254,16 @@ def casualty_figures(article: Article) -> dict[str, int]:
     stated. Zeros from negations are left out: "no one was
     hurt" often closes only part of the count. An article whose lead reports several incidents
     ("8 dead, 27 wounded in weekend shootings", "in three separate shootings") gets no figures.
-    A role the article states no figure for is absent.
+    ``quantities`` replaces the article's own (a caller that has checked them for malformed
+    offsets passes the sound ones).
     """
     text = article.text
     if _ROUNDUP.search(text.split("\n", 1)[0]) or _MULTI_INCIDENT.search(text[:LEAD_CHARS]):
         return {}  # a round-up of several incidents states no one incident's figures
-    best: dict[str, tuple[tuple[int, ...], int]] = {}
-    for quantity in article.quantities or []:
+    best: dict[str, tuple[tuple[int, ...], CasualtyFigure]] = {}
+    if quantities is None:
+        quantities = article.quantities or []
+    for quantity in quantities:
         figure = read_casualties(text, quantity)
         if figure is None or figure.value == 0:
             continue  # a zero is a claim, but "no one was hurt" rarely closes the count
@@ -263,5 +274,5 @@ def casualty_figures(article: Article) -> dict[str, int]:
         key = (0, -figure.start) if figure.update else (1, figure.part, figure.doubtful,
                                                          figure.start)
         if figure.role not in best or key < best[figure.role][0]:
-            best[figure.role] = (key, figure.value)
-    return {role: value for role, (_, value) in best.items()}
+            best[figure.role] = (key, figure)
+    return {role: figure for role, (_, figure) in best.items()}

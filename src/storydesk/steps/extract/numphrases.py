@@ -13,9 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storydesk.steps.extract.bounds import merge_bounds, prefix_bound, suffix_bound
+from storydesk.steps.extract.bounds import (
+    is_change,
+    merge_bounds,
+    prefix_bound,
+    range_separator,
+    suffix_bound,
+)
 from storydesk.steps.extract.compounds import attach_smaller_unit, glued_amount
 from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word, read_number
+from storydesk.steps.extract.shares import fraction_share
 from storydesk.steps.extract.units import (
     AMBIGUOUS_FORMS,
     CURRENCY_SYMBOLS,
@@ -82,15 +89,15 @@ _NUMERAL_TOKEN = re.compile(r"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈
 _SPACED = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"^\d{3}$")
 # "5-7", "5k-20k", "20~100" written as one token.
-_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)[-–~](\d[\d,.]*(?:k|m|bn|mn|b)?)$", re.I)
+# "5%-10" (spaCy's split of "5%-10%"): the first bound's sign repeats the second's unit
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](\d[\d,.]*(?:k|m|bn|mn|b)?)$",
+                          re.I)
 _SLASH_FRACTION = re.compile(r"^\d{1,2}/\d{1,2}$")
 _FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
-# "rose from 5 to 7" is a change, two values; "from 5 to 7 people" is a range.
-_CHANGE_LEMMAS = frozenset({"rise", "fall", "increase", "decrease", "grow", "drop", "climb",
-                            "jump", "decline", "reduce", "raise", "cut", "go", "change", "move",
-                            "shrink", "expand", "soar", "plunge", "surge", "slip", "slide", "dip",
-                            "lower", "boost", "double", "triple", "revise", "up", "down", "swell",
-                            "balloon", "tumble", "sink", "lift", "hike", "upgrade", "downgrade"})
+_SIGNED = re.compile(r"^[-+−]\d[\d,]*(?:\.\d+)?$")
+_NO_UNIT = Unit("", "", 1.0, "")
+_DIGIT_WORDS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
+                          "eight", "nine"})
 _CURRENCY_TOKEN = frozenset(CURRENCY_SYMBOLS)
 
 
@@ -99,6 +106,11 @@ def scan_amounts(doc: Doc) -> list[Amount]:
     amounts: list[Amount] = []
     i, n = 0, len(doc)
     while i < n:
+        share = _fraction_share(doc, i)  # before the number: "two" in "two-thirds" is no count
+        if share is not None:
+            amounts.append(share)
+            i = share.last_token + 1
+            continue
         end = _number_end(doc, i)
         reading = None
         while end > i:
@@ -122,6 +134,7 @@ def scan_amounts(doc: Doc) -> list[Amount]:
             amount.hedge = reading.hedge
         _attach_range(doc, amount)
         _attach_unit(doc, amount)
+        _attach_unit_range(doc, amount)
         _attach_prefix(doc, amount)
         attach_smaller_unit(doc, amount)
         suffix_bound(doc, amount)
@@ -165,6 +178,8 @@ def _number_end(doc: Doc, i: int) -> int:
             j = i + 2  # "half million"
         elif nxt in ("a", "an") and i + 2 < n and _unit_word(doc[i + 2].lower_):
             return i + 1  # "half a percent": the "a" is skipped by _attach_unit
+        elif (lookup_unit(nxt) or _NO_UNIT).kind == "percent":
+            return i + 1  # "half percent"
         else:
             return i
     elif low in _VAGUE_PLURALS:
@@ -173,6 +188,8 @@ def _number_end(doc: Doc, i: int) -> int:
         j = i + 1
     elif _is_core(doc[i]):
         j = i + 1
+    elif _SIGNED.match(doc[i].text) and nxt and (lookup_unit(nxt) or _NO_UNIT).kind == "percent":
+        return i + 1  # "-5%", "+10 percent": a signed change (other signs are bullets, scores)
     elif _SLASH_FRACTION.match(doc[i].text):
         # "1/4 mile", "more than 1/2": a fraction only with a unit or a bound around it; alone,
         # "3/4" and "9/11" are dates and names
@@ -216,6 +233,16 @@ def _number_end(doc: Doc, i: int) -> int:
                 and prev.lower_ in ("hundred", "thousand", "million", "billion", "trillion")):
             j += 2  # "one hundred and six"
             continue
+        if (tok.lower_ == "and" and j + 2 < n and doc[j + 2].lower_ in _FRACTION_WORDS
+                and (doc[j + 1].lower_ in ("a", "an", "one") or is_number_word(doc[j + 1].text))
+                and (word_prev or _NUMERAL_TOKEN.match(prev.text))):
+            return j + 3  # "one and a half", "2 and three quarters"
+        if (tok.lower_ == "point" and word_prev and j + 1 < n
+                and doc[j + 1].lower_ in _DIGIT_WORDS):
+            j += 2  # "two point five"
+            while j < n and doc[j].lower_ in _DIGIT_WORDS:
+                j += 1  # "one point two five"
+            return j
         if (_GROUP.match(tok.text) and prev.whitespace_ == " "
                 and _SPACED.fullmatch(_text(doc, i, j))):
             j += 1  # "10 000": a space as the thousands separator
@@ -258,22 +285,29 @@ def _range_token(doc: Doc, i: int) -> Amount | None:
     m = _RANGE_TOKEN.match(doc[i].text)
     if not m:
         return None
-    low, high = read_number(m[1]), read_number(m[2])
+    low, high = read_number(m[1]), read_number(m[3])
     if low is None or high is None or high.value <= low.value:
         return None
     amount = Amount(i, i + 1, doc[i].idx, _char_end(doc, i + 1), low.value, high.value, "range",
                     last_token=i)
     _attach_unit(doc, amount)
+    if m[2] and (amount.unit is None or amount.unit.kind != "percent"):
+        return None  # "5%-10 people" is no range
     _attach_prefix(doc, amount)
     return amount
 
 
-def _is_change(doc: Doc, from_index: int) -> bool:
-    """Whether the "from" at ``from_index`` follows a word of change ("rose", "up", "a rise")."""
-    for tok in doc[max(0, from_index - 4) : from_index]:
-        if tok.lemma_.lower() in _CHANGE_LEMMAS or tok.lower_ in _CHANGE_LEMMAS:
-            return True
-    return False
+def _fraction_share(doc: Doc, i: int) -> Amount | None:
+    """A hedged or plural fraction of a group as a share (see ``shares.fraction_share``)."""
+    found = fraction_share(doc, i)
+    if found is None:
+        return None
+    end, percent, plural_of = found
+    amount = Amount(i, end, doc[i].idx, _char_end(doc, end), percent,
+                    unit=lookup_unit("percent"), last_token=end - 1)
+    _attach_prefix(doc, amount)
+    # without a hedge only "two thirds of ..." is surely a share ("the second half" is not)
+    return amount if amount.hedge is not None or plural_of else None
 
 
 # -- around the number -----------------------------------------------------------------------------
@@ -293,7 +327,7 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
         return
     if sep == "and" and not between:
         return
-    if sep == "to" and from_ and _is_change(doc, amount.num_start - 1):
+    if sep == "to" and from_ and is_change(doc, amount.num_start - 1):
         return  # "rose from 5 to 7": a change, not a range
     spaced = doc[j - 1].whitespace_ or doc[j].whitespace_
     if sep == "-" and spaced and amount.value < 100:
@@ -312,6 +346,30 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
     amount.end = _char_end(doc, end)
 
 
+def _attach_unit_range(doc: Doc, amount: Amount) -> None:
+    """"5% to 10%", "between 5% and 10%", "40 per cent - 45 per cent": a range whose bounds each
+    carry the same unit (a bare second number, "5% to 10", is left alone)."""
+    if amount.high is not None or amount.unit is None or amount.special:
+        return
+    j, n = amount.last_token + 1, len(doc)
+    if j + 2 >= n or not range_separator(doc, amount.num_start, j):
+        return
+    k = j + 1
+    end = _number_end(doc, k)
+    reading = read_number(_text(doc, k, end)) if end > k else None
+    if reading is None or reading.value <= amount.value:
+        return
+    second = Amount(k, end, doc[k].idx, _char_end(doc, end), reading.value, last_token=end - 1)
+    _attach_unit(doc, second)
+    if second.unit is None or second.unit.name != amount.unit.name or second.special:
+        return
+    amount.high = reading.value
+    amount.hedge = "range"
+    amount.num_end = end
+    amount.last_token = second.last_token
+    amount.end = second.end
+
+
 def _attach_unit(doc: Doc, amount: Amount) -> None:
     """The unit right after the number: "miles", "per cent", "-strong", "-year-old", "dollars"."""
     j, n = amount.num_end, len(doc)
@@ -328,6 +386,10 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
     # Hyphenated compounds: "3,000-strong", "12-year-old", "10-kilometre", "24-hour".
     if tok.text == "-" and not doc[j - 1].whitespace_ and j + 1 < n:
         word = doc[j + 1].lower_
+        if (word == "percentage" and j + 3 < n and doc[j + 2].text == "-"
+                and doc[j + 3].lower_ in ("point", "points")):
+            _set_unit(doc, amount, lookup_unit("percentage point"), _text(doc, j + 1, j + 4), j + 3)
+            return  # "a 3.5-percentage-point rise"
         if word == "strong":
             _set_unit(doc, amount, None, "strong", j + 1, special="strong")
             return
@@ -341,6 +403,10 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
         if unit is not None and word not in AMBIGUOUS_FORMS:
             _set_unit(doc, amount, unit, doc[j + 1].text, j + 1)
         return
+    if (tok.lower_ == "percentage" and j + 2 < n and doc[j + 1].text == "-"
+            and doc[j + 2].lower_ in ("point", "points")):
+        _set_unit(doc, amount, lookup_unit("percentage point"), _text(doc, j, j + 3), j + 2)
+        return  # "a 3.5 percentage-point rise"
     if j + 1 < n and not doc[j + 1].is_space and tok.whitespace_ != "":
         two = f"{tok.lower_} {doc[j + 1].lower_}"
         unit = lookup_unit(two)

@@ -116,8 +116,8 @@ def _table() -> dict[str, Unit]:
     add("duration", "days", _DAY_PER_YEAR, "year", "years", "yr", "yrs")
     add("duration", "days", _DAY_PER_YEAR * 10, "decade", "decades")
     # percent
-    add("percent", "percent", 1.0, "percent", "%", "per cent", "pct", "percents", "percentage points",
-        "percentage point")
+    add("percent", "percent", 1.0, "percent", "%", "per cent", "per cents", "pct", "percents",
+        "percentage", "percentage points", "percentage point")
     # money → ISO code, never converted across currencies (a subunit converts to its currency)
     for code, *names in _CURRENCIES:
         # An ISO code that is also an English word ("2 gel packs") is not a unit.
