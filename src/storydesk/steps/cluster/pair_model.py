@@ -23,7 +23,10 @@ from scipy import sparse
 
 from storydesk.steps.cluster.signals import VIEWS, ArticleViews
 
-FEATURES: tuple[str, ...] = (*VIEWS, "dated", "log_gap", "same_week")
+# Stated-date and outlet features (stated.py): some stated days within a day of each other, both
+# articles state days, both name years but none in common, one publishing host.
+STATED_FEATURES = ("date_match", "dates_both", "years_apart", "same_outlet")
+FEATURES: tuple[str, ...] = (*VIEWS, "dated", "log_gap", "same_week", *STATED_FEATURES)
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 _CHUNK = 20_000  # pairs per sparse row product, bounds the temporary row copies
 
@@ -36,9 +39,40 @@ def pair_features(views: ArticleViews, rows: np.ndarray, cols: np.ndarray) -> np
         r, c = rows[start : start + _CHUNK], cols[start : start + _CHUNK]
         for f, view in enumerate(VIEWS):
             matrix = views.matrices[view]
-            out[start : start + len(r), f] = np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+            out[start : start + len(r), f] = _row_products(matrix, matrix, r, c)
+        stated = views.stated
+        if stated:
+            block = out[start : start + len(r)]
+            _stated_features(
+                block,
+                _row_products(stated["days_near"], stated["days"], r, c),
+                _row_products(stated["years"], stated["years"], r, c),
+                _row_products(stated["outlet"], stated["outlet"], r, c),
+                *_has(stated, r), *_has(stated, c),
+            )
     _time_features(out, views.days[rows], views.days[cols])
     return out
+
+
+def _row_products(a: sparse.csr_matrix, b: sparse.csr_matrix, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """``a[r[i]] · b[c[i]]`` for every i."""
+    return np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
+
+
+def _has(stated: dict[str, sparse.csr_matrix], index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each article in ``index`` states any day, any year."""
+    return (np.diff(stated["days"].indptr)[index] > 0, np.diff(stated["years"].indptr)[index] > 0)
+
+
+def _stated_features(
+    out: np.ndarray, near_days: np.ndarray, shared_years: np.ndarray, same_outlet: np.ndarray,
+    days_a: np.ndarray, years_a: np.ndarray, days_b: np.ndarray, years_b: np.ndarray,
+) -> None:
+    base = len(FEATURES) - len(STATED_FEATURES)
+    out[:, base] = near_days > 0
+    out[:, base + 1] = days_a & days_b
+    out[:, base + 2] = years_a & years_b & (shared_years == 0)
+    out[:, base + 3] = same_outlet > 0
 
 
 def block_features(views: ArticleViews, members: np.ndarray) -> np.ndarray:
@@ -48,6 +82,18 @@ def block_features(views: ArticleViews, members: np.ndarray) -> np.ndarray:
     for f, view in enumerate(VIEWS):
         sub = views.matrices[view][members]
         out[:, f] = sparse.csr_matrix(sub @ sub.T).toarray().ravel()
+    stated = views.stated
+    if stated:
+        def products(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+            return sparse.csr_matrix(a[members] @ b[members].T).toarray().ravel()
+
+        days_any, years_any = _has(stated, members)
+        _stated_features(
+            out, products(stated["days_near"], stated["days"]),
+            products(stated["years"], stated["years"]), products(stated["outlet"], stated["outlet"]),
+            np.repeat(days_any, k), np.repeat(years_any, k), np.tile(days_any, k),
+            np.tile(years_any, k),
+        )
     days = views.days[members]
     _time_features(out, np.repeat(days, k), np.tile(days, k))
     return out
