@@ -7,10 +7,10 @@ src/storydesk/steps/cluster/pair_model.json; it prints the cross-validated clust
 Pairs: every candidate pair the clusterer would score on a corpus of that size (each article's
 top-k body neighbours within the candidate window, pairs sharing rare names), plus every gold
 same-story pair (so the model also sees the follow-ups that candidates miss), labelled 1 when both
-articles belong to one gold story. Features: pair_model.FEATURES. The probability threshold is not
-set by hand either: it is chosen from THRESHOLDS by B-cubed F1 on training data only (for the
-shipped model: the mean over GVA and ECB+ of the in-sample F1; in cross-validation: on the
-training folds, see below).
+articles belong to one gold story. Features: pair_model.FEATURES, expanded by pair_model.expand
+(square roots and pairwise products). The probability threshold is not set by hand either: it
+is chosen from THRESHOLDS by B-cubed F1 on training data only (for the shipped model: the mean
+over GVA and ECB+ of the in-sample F1; in cross-validation: on the training folds, see below).
 
 Cross-validation (what the evaluations report as the "storydesk" row): GroupKFold by gold story
 (GVA incident, ECB+ topic, so both events of a topic are held out together). For each fold a model
@@ -39,7 +39,13 @@ from storydesk.metrics import PRF, bcubed_prf
 from storydesk.model import Article
 from storydesk.steps.cluster.candidates import shared_key_pairs, top_k_neighbours
 from storydesk.steps.cluster.clusterer import PreparedCorpus, StoryClusterer
-from storydesk.steps.cluster.pair_model import FEATURES, MODEL_PATH, PairModel, pair_features
+from storydesk.steps.cluster.pair_model import (
+    MODEL_FEATURES,
+    MODEL_PATH,
+    PairModel,
+    expand,
+    pair_features,
+)
 from storydesk.steps.cluster.signals import article_views
 
 FOLDS = 5
@@ -65,7 +71,7 @@ class PairSet:
 def prepare(articles: Sequence[Article]) -> PreparedCorpus:
     """StoryClusterer's model-independent preparation of ``articles`` (the placeholder model
     only switches the pair-model method on: the shipped weights may be stale while retraining)."""
-    placeholder = PairModel(np.zeros(len(FEATURES)), 0.0)
+    placeholder = PairModel(np.zeros(len(MODEL_FEATURES)), 0.0)
     return StoryClusterer(model=placeholder).prepare(articles)
 
 
@@ -94,9 +100,10 @@ def labelled_pairs(
 
 
 def fit(pairs: Sequence[PairSet], threshold: float = THRESHOLD) -> PairModel:
-    """Logistic regression on the union of ``pairs`` (features standardised for the solver,
-    weights mapped back to raw features so the JSON needs no scaler)."""
-    x = np.vstack([p.features for p in pairs]).astype(np.float64)
+    """Logistic regression on the expanded features (pair_model.expand) of the union of ``pairs``
+    (standardised for the solver, weights mapped back to unscaled features so the JSON needs no
+    scaler)."""
+    x = expand(np.vstack([p.features for p in pairs]))
     y = np.concatenate([p.labels for p in pairs])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
