@@ -114,4 +114,5 @@ def test_cluster_pair_model_expand_adds_roots_and_products(row):
     assert expanded[row, column["sqrt_names"]] == pytest.approx(0.5 * row)
     assert expanded[row, column["sqrt_names*date_match"]] == pytest.approx(0.5 * row)
     assert expanded[row, column["log_gap*date_match"]] == pytest.approx(3.0 * row)
+    assert "dated*same_week" not in column  # no products among presence flags
     assert expanded[row, column["names"]] == pytest.approx(0.25 * row)
