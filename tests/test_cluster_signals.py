@@ -7,7 +7,14 @@ from scipy import sparse
 from storydesk.model import Article, Span
 from storydesk.steps.cluster.candidates import shared_key_pairs
 from storydesk.steps.cluster.features import lemma
-from storydesk.steps.cluster.pair_model import FEATURES, PairModel, block_features, pair_features
+from storydesk.steps.cluster.pair_model import (
+    FEATURES,
+    MODEL_FEATURES,
+    PairModel,
+    block_features,
+    expand,
+    pair_features,
+)
 from storydesk.steps.cluster.signals import article_tokens, article_views
 
 
@@ -79,7 +86,7 @@ def test_cluster_pair_features_match_block_features():
 
 
 def test_cluster_pair_model_json_round_trip_and_refuses_other_features():
-    model = PairModel(np.arange(len(FEATURES), dtype=float), -1.0, 0.4)
+    model = PairModel(np.arange(len(MODEL_FEATURES), dtype=float), -1.0, 0.4)
     again = PairModel.from_dict(model.to_dict())
     assert np.allclose(again.coef, model.coef) and again.threshold == 0.4
     bad = {**model.to_dict(), "features": ["body"]}
@@ -93,3 +100,19 @@ def test_cluster_shared_key_pairs_need_rare_shared_keys():
     matrix = sparse.csr_matrix(np.array([[1, 1, 1], [1, 1, 1], [0, 0, 1], [0, 0, 1]], dtype=float))
     pairs = shared_key_pairs(matrix, max_df=2, min_shared=2)
     assert {tuple(p) for p in np.argwhere(pairs.toarray())} == {(0, 1), (1, 0)}
+
+
+@pytest.mark.parametrize("row", [0, 1])
+def test_cluster_pair_model_expand_adds_roots_and_products(row):
+    raw = np.zeros((2, len(FEATURES)), dtype=np.float32)
+    raw[1, FEATURES.index("names")] = 0.25
+    raw[1, FEATURES.index("date_match")] = 1.0
+    raw[1, FEATURES.index("log_gap")] = 3.0
+    expanded = expand(raw)
+    assert expanded.shape == (2, len(MODEL_FEATURES))
+    column = {name: i for i, name in enumerate(MODEL_FEATURES)}
+    assert expanded[row, column["sqrt_names"]] == pytest.approx(0.5 * row)
+    assert expanded[row, column["sqrt_names*date_match"]] == pytest.approx(0.5 * row)
+    assert expanded[row, column["log_gap*date_match"]] == pytest.approx(3.0 * row)
+    assert "dated*same_week" not in column  # no products among presence flags
+    assert expanded[row, column["names"]] == pytest.approx(0.25 * row)

@@ -29,6 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from storydesk.model import Article
 from storydesk.steps.cluster.features import NOT_NAMES, article_document, event_tokens, lemma
+from storydesk.steps.cluster.stated import stated_matrices
 
 VIEWS = ("body", "names", "places", "numbers", "title")
 _ENTITY_NAMES = {"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "EVENT"}
@@ -91,6 +92,8 @@ class ArticleViews:
     matrices: dict[str, sparse.csr_matrix]
     days: np.ndarray
     index: dict[str, int] = field(default_factory=dict)  # article id → row, when known
+    # Binary views of stated days, years and outlet (stated.STATED); empty: all pairs unknown.
+    stated: dict[str, sparse.csr_matrix] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.days)
@@ -178,7 +181,7 @@ def article_views(articles: Sequence[Article]) -> ArticleViews:
             matrices[view] = sparse.csr_matrix((len(articles), 1), dtype=np.float32)
     days = np.array([a.published.toordinal() if a.published else np.nan for a in articles],
                     dtype=float)
-    return ArticleViews(matrices, days)
+    return ArticleViews(matrices, days, stated=stated_matrices(articles))
 
 
 def _identity(tokens: list[str]) -> list[str]:
