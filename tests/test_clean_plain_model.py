@@ -66,8 +66,10 @@ def test_line_features_shape(lines):
 
 
 def test_model_never_overrides_metadata_lines():
-    body = ("The city council approved the new budget on Monday after a debate that lasted "
-            "more than six hours, officials said.")
+    body = (
+        "The city council approved the new budget on Monday after a debate that lasted "
+        "more than six hours, officials said."
+    )
     text = "\n".join(["Translated and adapted from German by Léa Krejci", body, body + " Again."])
     keep_all = LineModel([], baseline=10.0)  # a model that calls every line body
     result = clean_plain_text(text, model=keep_all)
@@ -78,4 +80,50 @@ def test_model_never_overrides_metadata_lines():
 def test_rules_body_kept_when_model_keeps_nothing():
     drop_all = LineModel([], baseline=-10.0)
     assert clean_plain_text("Meeting moved to Friday.", model=drop_all).text == (
-        "Meeting moved to Friday.")
+        "Meeting moved to Friday."
+    )
+
+
+def _random_tree(rng: np.random.Generator, leaves: int) -> dict[str, list[float]]:
+    """A random binary tree with ``leaves`` leaves in scikit-learn's node-array layout."""
+    feature, threshold, left, right, value = [0], [0.0], [-1], [-1], [0.0]
+    open_leaves = [0]
+    while len(open_leaves) < leaves:
+        node = open_leaves.pop(int(rng.integers(len(open_leaves))))
+        feature[node] = int(rng.integers(len(FEATURE_NAMES)))
+        threshold[node] = float(rng.choice([0.0, 0.5, 1.0]))
+        for side in (left, right):
+            side[node] = len(value)
+            open_leaves.append(len(value))
+            feature.append(0), threshold.append(0.0), left.append(-1), right.append(-1)
+            value.append(float(rng.normal()))
+    return {
+        "feature": feature,
+        "threshold": threshold,
+        "left": left,
+        "right": right,
+        "value": value,
+    }
+
+
+def _walk(tree: dict[str, list[float]], row: np.ndarray) -> float:
+    node = 0
+    while tree["left"][node] >= 0:
+        go_left = row[tree["feature"][node]] <= tree["threshold"][node]
+        node = tree["left"][node] if go_left else tree["right"][node]
+    return tree["value"][node]
+
+
+@pytest.mark.parametrize("leaves", [1, 2, 7, 8, 9, 40, 64])
+def test_line_model_bit_masks_score_as_a_walk(leaves):
+    # Up to eight leaves a tree's masks are bytes; wider trees take 64-bit masks.
+    rng = np.random.default_rng(leaves)
+    trees = [_random_tree(rng, leaves) for _ in range(5)] + [_random_tree(rng, 3)]
+    x = rng.choice([0.0, 0.5, 1.0, 2.0, np.nan], size=(60, len(FEATURE_NAMES)))
+    expected = [0.25 + sum(_walk(t, row) for t in trees) for row in x]
+    assert LineModel(trees, baseline=0.25).decision(x) == pytest.approx(expected)
+
+
+def test_line_model_rejects_trees_past_64_leaves():
+    with pytest.raises(ValueError, match="65 leaves"):
+        LineModel([_random_tree(np.random.default_rng(0), 65)], 0.0)

@@ -4,9 +4,9 @@ The model is trained by ``eval/train_line_model.py`` on the article-extraction-b
 is body when its words are in the hand-made gold body) and shipped as ``line_model.json`` beside
 this module: plain numbers, no pickle, so it loads under any scikit-learn version or none.
 
-All trees are evaluated at once for all lines of a page: the trees are padded into arrays
-(``feature``, ``threshold``, ``left``, ``right``, ``value``; a leaf points to itself) and every
-line walks every tree one level per numpy step, so a page costs ``depth`` array operations.
+All trees are evaluated at once for all lines of a page: every split of every tree is tested on
+every line in one array comparison, and each tree's leaf is found with bit masks (see
+``LineModel._pack``), so a page costs a handful of array operations per split of the largest tree.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from storydesk.steps.clean.line_features import FEATURE_NAMES
 
 FORMAT = "storydesk.line_model/1"
 MODEL_PATH = Path(__file__).with_name("line_model.json")
+MAX_LEAVES = 64  # per tree: one bit each in ``decision``
+# The number of the lowest set bit of each byte (a byte with none never occurs: a leaf is reached).
+_LOWEST_BIT = np.array([(b & -b).bit_length() - 1 for b in range(256)], dtype=np.intp)
 
 
 class LineModel:
@@ -48,35 +51,55 @@ class LineModel:
         self._pack()
 
     def _pack(self) -> None:
-        width = max((len(t["value"]) for t in self.trees), default=1)
+        """Lay the trees out for ``decision``: every split of every tree as one row of tests.
+
+        Scoring follows QuickScorer (Lucchese et al., 2015): a tree's leaves are numbered left to
+        right and each is one bit. A split whose test fails (the row goes right) rules out the
+        leaves of its left subtree, so its row holds a mask with those bits cleared. AND-ing
+        the masks of the failed splits leaves the reached leaf as the lowest set bit: no walk
+        from node to node, only whole-array comparisons and ANDs.
+        """
+        tests: list[list[tuple[int, float, int]]] = []  # per tree: (feature, threshold, mask)
+        values: list[list[float]] = []  # per tree: leaf values, left to right
+        for tree in self.trees:
+            leaves: list[float] = []
+            splits: list[tuple[int, float, int]] = []
+            _number_leaves(tree, 0, leaves, splits)
+            if len(leaves) > MAX_LEAVES:
+                raise ValueError(
+                    f"a tree has {len(leaves)} leaves; at most {MAX_LEAVES} are scored"
+                )
+            tests.append(splits)
+            values.append(leaves)
         count = len(self.trees)
-        self._feature = np.zeros((count, width), dtype=np.intp)
-        self._threshold = np.full((count, width), np.inf)
-        self._left = np.tile(np.arange(width, dtype=np.intp), (count, 1))
-        self._right = self._left.copy()
-        self._value = np.zeros((count, width))
-        depth = 0
-        for t, tree in enumerate(self.trees):
-            size = len(tree["value"])
-            left = np.asarray(tree["left"], dtype=np.intp)
-            right = np.asarray(tree["right"], dtype=np.intp)
-            leaf = left < 0
-            nodes = np.arange(size)
-            self._feature[t, :size] = np.where(leaf, 0, tree["feature"])
-            self._threshold[t, :size] = np.where(leaf, np.inf, tree["threshold"])
-            self._left[t, :size] = np.where(leaf, nodes, left)
-            self._right[t, :size] = np.where(leaf, nodes, right)
-            self._value[t, :size] = tree["value"]
-            depth = max(depth, _depth(left, right))
-        self._depth = depth
-        # Flat views: node (t, n) is t * width + n, so a walk step is a few 1-d gathers.
-        offset = (np.arange(count) * width)[:, None]
-        self._flat_feature = self._feature.ravel()
-        self._flat_threshold = self._threshold.ravel()
-        self._flat_left = (self._left + offset).ravel()
-        self._flat_right = (self._right + offset).ravel()
-        self._flat_value = self._value.ravel()
-        self._roots = offset
+        width = max((len(t) for t in tests), default=0) or 1
+        widest = max((len(v) for v in values), default=1)
+        # Eight leaves fit a byte, whose lowest set bit is a table look-up; wider trees take 64 bits.
+        self._dtype = np.uint8 if widest <= 8 else np.uint64
+        full = int(np.iinfo(self._dtype).max)
+        # Row k * count + t is split k of tree t; trees with fewer splits are padded with tests
+        # that never fail (threshold +inf on a finite value) and masks that rule nothing out.
+        split = np.zeros((width, count), dtype=np.intp)  # the split's test, in ``_tests``
+        masks = np.full((width, count), full, dtype=self._dtype)
+        leaf_value = np.zeros((count, 8 if self._dtype == np.uint8 else widest))
+        distinct: dict[tuple[int, float], int] = {(0, np.inf): 0}
+        for t, (splits, leaves) in enumerate(zip(tests, values, strict=True)):
+            for k, (f, limit, mask) in enumerate(splits):
+                split[k, t] = distinct.setdefault((f, limit), len(distinct))
+                masks[k, t] = mask & full
+            leaf_value[t, : len(leaves)] = leaves
+        # Trees share tests (the shipped model: 285 distinct among 897 splits): each is run once.
+        self._test_feature = np.array([f for f, _ in distinct], dtype=np.intp)
+        self._test_threshold = np.array([limit for _, limit in distinct])[:, None]
+        self._split = split.ravel()
+        self._masks = masks.reshape(width * count, 1)
+        self._full = masks.dtype.type(full)
+        self._width = width
+        self._leaf_value = leaf_value
+        if self._dtype == np.uint8:
+            # The value of the leaf whose bit is the lowest set bit of each byte, per tree.
+            self._byte_value = leaf_value[:, _LOWEST_BIT].ravel()
+            self._byte_offset = (np.arange(count, dtype=np.intp) * 256)[:, None]
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         """The raw score (log-odds of "body") of each row."""
@@ -85,14 +108,19 @@ class LineModel:
             raise ValueError(f"expected rows of {len(FEATURE_NAMES)} features, got {x.shape}")
         if not len(x) or not self.trees:
             return np.full(len(x), self.baseline)
-        flat_x = np.ascontiguousarray(x).ravel()
-        row_start = (np.arange(len(x)) * x.shape[1])[None, :]
-        node = np.repeat(self._roots, len(x), axis=1)
-        for _ in range(self._depth):
-            value = flat_x[row_start + self._flat_feature[node]]
-            go_left = value <= self._flat_threshold[node]
-            node = np.where(go_left, self._flat_left[node], self._flat_right[node])
-        return self.baseline + self._flat_value[node].sum(axis=0)
+        count = len(self.trees)
+        # Lines along the last axis throughout: each step works on contiguous runs of lines.
+        passed = np.ascontiguousarray(x.T)[self._test_feature] <= self._test_threshold
+        ruled_out = np.where(passed[self._split], self._full, self._masks)
+        alive = np.bitwise_and.reduce(ruled_out.reshape(self._width, count, len(x)), axis=0)
+        if self._dtype == np.uint8:
+            scores = self._byte_value[self._byte_offset + alive]
+        else:  # the lowest set bit alone, a power of two, whose exponent float64 holds exactly
+            leaf = np.log2((alive & (~alive + np.uint64(1))).astype(float)).astype(np.intp)
+            scores = np.take_along_axis(self._leaf_value, leaf, axis=1)
+        # Summed tree by tree, in order (rows of a C-contiguous trees x lines array): the same
+        # floating-point sums as a walk that adds one tree at a time.
+        return self.baseline + scores.sum(axis=0)
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """The probability that each row is a body line."""
@@ -120,15 +148,25 @@ class LineModel:
         )  # fmt: skip
 
 
-def _depth(left: np.ndarray, right: np.ndarray) -> int:
-    depth, frontier = 0, [0]
-    while frontier:
-        children = [c for n in frontier for c in (left[n], right[n]) if c >= 0]
-        if not children:
-            break
-        depth += 1
-        frontier = children
-    return depth
+def _number_leaves(
+    tree: Mapping[str, Sequence[float]],
+    node: int,
+    leaves: list[float],
+    splits: list[tuple[int, float, int]],
+) -> tuple[int, int]:
+    """Number the leaves under ``node`` left to right (appending their values to ``leaves``) and
+    append each split's (feature, threshold, mask of the leaves outside its left subtree) to
+    ``splits``; returns the range of leaf numbers under ``node``."""
+    left, right = int(tree["left"][node]), int(tree["right"][node])
+    if left < 0:
+        leaves.append(float(tree["value"][node]))
+        return len(leaves) - 1, len(leaves)
+    first, middle = _number_leaves(tree, left, leaves, splits)
+    _, last = _number_leaves(tree, right, leaves, splits)
+    left_bits = ((1 << middle) - 1) ^ ((1 << first) - 1)
+    splits.append((int(tree["feature"][node]), float(tree["threshold"][node]),
+                   ((1 << MAX_LEAVES) - 1) ^ left_bits))  # fmt: skip
+    return first, last
 
 
 @lru_cache(maxsize=1)
