@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from storydesk.model import Attribution
 from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.attr_participles import participle_candidates
 from storydesk.steps.extract.cue_colon import colon_candidates
 from storydesk.steps.extract.cue_nouns import adjective_candidates, noun_candidates
 from storydesk.steps.extract.cue_preps import merge_relays, prep_candidates, relay_by
@@ -73,7 +74,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     cands = merge_relays(doc, cands)
     cands += [c for c in prep_candidates(doc, cands) if not _quoted(c.cue, quoted)]
     cands += [
-        c for c in noun_candidates(doc) + adjective_candidates(doc) if not _quoted(c.cue, quoted)
+        c
+        for c in noun_candidates(doc) + adjective_candidates(doc) + participle_candidates(doc)
+        if not _quoted(c.cue, quoted)
     ]
     cands = _clip_lines(doc, cands)
     cands += colon_candidates(doc, cands)
