@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storydesk.model import Attribution
-from storydesk.steps.extract import lexicon
+from storydesk.steps.extract import attr_filter, lexicon
 from storydesk.steps.extract.attr_participles import participle_candidates
 from storydesk.steps.extract.cue_colon import colon_candidates
 from storydesk.steps.extract.cue_nouns import adjective_candidates, noun_candidates
@@ -61,12 +61,24 @@ class _Mention:
     kind: str
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, *, learned_filter: bool = False) -> list[Attribution]:
     """Return the attributions in ``doc``, ordered by cue position.
 
     Every span lies inside the doc with ``start < end``; ``source`` is None for agentless hearsay
     ("reportedly"), whose ``source_kind`` is "unnamed" and ``source_name`` empty.
+    ``learned_filter`` drops proposals the learned ``attr_filter`` finds unlikely: it trades
+    recall for precision (on PolNeAR train, cross-validated: source precision +0.03, recall -0.02,
+    F1 unchanged), so it is off by default.
     """
+    pairs = attribution_candidates(doc)
+    if learned_filter:
+        pairs = attr_filter.keep(doc, pairs)
+    return [att for att, _ in pairs]
+
+
+def attribution_candidates(doc: Doc) -> list[tuple[Attribution, Candidate]]:
+    """The attributions of ``doc`` with the candidate each was named from (its rule, cue lemma and
+    token ranges), for training and explaining; ordered by cue position."""
     if doc is None or len(doc) == 0 or not doc.has_annotation("DEP"):
         return []
     quoted = quote_ranges(doc)
@@ -273,12 +285,12 @@ class _Namer:
             and not any(t.pos_ == "PROPN" for t in toks)
         )
 
-    def name_all(self, cands: list[Candidate]) -> list[Attribution]:
-        out: list[Attribution] = []
+    def name_all(self, cands: list[Candidate]) -> list[tuple[Attribution, Candidate]]:
+        out: list[tuple[Attribution, Candidate]] = []
         for cand in sorted(cands, key=lambda c: c.cue[0]):
             attribution = self._name(cand)
             if attribution is not None:
-                out.append(attribution)
+                out.append((attribution, cand))
         return out
 
     def _name(self, cand: Candidate) -> Attribution | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.cue_lexicon import is_cue
 from storydesk.steps.extract.spans import (
     QUOTE_CHARS,
     Candidate,
@@ -25,7 +26,6 @@ _NON_SOURCES = frozenset(
     {"this", "that", "these", "those", "which", "what", "there", "all", "both", "you"}
 )
 _OBJECT_PRONOUNS = frozenset({"it", "this", "that", "them", "so", "what", "nothing", "something"})
-_CUE_LEMMAS = lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS | lexicon.STANCE_VERBS
 # Right-hand dependents of a verb that make up its complement ("praised [her] [for the effort]").
 _COMPLEMENT_DEPS = frozenset(
     {"dobj", "dative", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "advcl"}
@@ -283,7 +283,7 @@ def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Cand
     out: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or not (lemma in _CUE_LEMMAS or _light_cue(tok, lemma)):
+        if tok.pos_ != "VERB" or not (is_cue("VERB", lemma) or _light_cue(tok, lemma)):
             continue
         stance = lemma not in lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS
         if tok.dep_ in {"amod", "acl", "compound"}:
