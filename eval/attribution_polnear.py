@@ -22,9 +22,9 @@ Systems, same articles, same run:
 * "pattern baseline": regexes for "X said/says/told ...", "..., said X" and "according to X";
   content is the rest of the sentence;
 * "storydesk": ``storydesk.steps.extract.attributions.find_attributions`` on ``load_nlp()``'s
-  parse, reduced with ``outermost`` to PolNeAR's convention: its annotation is univocal (each word
-  belongs to at most one attribution), so attributions nested in another's content ("X said he
-  *thinks* ...") are never gold; storydesk keeps them for source chains, the scorer drops them.
+  parse, reduced with ``outermost`` to PolNeAR's convention: it annotates mostly the outer relation,
+  so attributions nested in another's content ("X said he *thinks* ...") are dropped unless their
+  cue heads a sentence of its own; storydesk keeps them all for source chains.
 """
 
 from __future__ import annotations
@@ -147,7 +147,8 @@ def _storydesk_system() -> tuple[Callable[[str], list[CharRel]] | None, str]:
 
     def storydesk(text: str) -> list[CharRel]:
         out: list[CharRel] = []
-        for att in outermost(find(nlp(text))):
+        doc = nlp(text)
+        for att in outermost(find(doc), doc):
             source = None if att.source is None else (att.source.start, att.source.end)
             out.append((source, (att.cue.start, att.cue.end), (att.content.start, att.content.end)))
         return out

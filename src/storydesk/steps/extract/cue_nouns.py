@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.cue_lexicon import is_cue
 from storydesk.steps.extract.spans import Candidate, TokRange, np_range, trim
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def noun_candidates(doc: Doc) -> list[Candidate]:
     """Possessed speech/stance nouns with a complement: the possessor is the source."""
     out: list[Candidate] = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.CUE_NOUNS:
+        if tok.pos_ != "NOUN" or not is_cue("NOUN", tok.lemma_.lower()):
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or owner.pos_ not in _OWNER_POS:
@@ -55,7 +55,7 @@ def adjective_candidates(doc: Doc) -> list[Candidate]:
     """ "X is confident / worried / critical that|of|about Y": the subject of "be" is the source."""
     out: list[Candidate] = []
     for tok in doc:
-        if tok.dep_ != "acomp" or tok.lower_ not in lexicon.STANCE_ADJECTIVES:
+        if tok.dep_ != "acomp" or not is_cue("ADJ", tok.lower_):
             continue
         verb = tok.head
         if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):

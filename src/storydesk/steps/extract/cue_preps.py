@@ -239,6 +239,14 @@ def _standalone(doc: Doc, start: int, end: int, obj: Token, label: str) -> list[
         return []
     content = max(sizes)[1]
     head = relay if relay is not None else obj
+    if content[0] >= phrase[1]:
+        split = _swallowed_subject(doc, src, content)
+        if split is not None:
+            # "According to the source cited by LIGA North Korean soldiers were ...": the parse ran
+            # the clause's subject into the source; the leading name is the source, the rest is
+            # given back to the content.
+            src, content = (src[0], split), (split, content[1])
+            head = doc[split - 1]
     return [
         Candidate(
             (start, end),
@@ -250,3 +258,32 @@ def _standalone(doc: Doc, start: int, end: int, obj: Token, label: str) -> list[
             cue_lemma=label.split(":", 1)[1],
         )
     ]
+
+
+def _swallowed_subject(doc: Doc, src: TokRange, content: TokRange) -> int | None:
+    """Where to split a source phrase that swallowed the subject of the clause right after it.
+
+    The content's main verb has no subject of its own while the source phrase ends just before
+    it, so the phrase's tail is that subject (scraped text joins words across lost line breaks:
+    "cited by LIGANorth Korean soldiers were ...", repaired to "LIGA North Korean soldiers").
+    The source keeps its leading proper-noun run; None when the clause has a subject or the phrase
+    has no such run to keep.
+    """
+    if content[0] != src[1] and not all(t.is_punct or t.is_space for t in doc[src[1] : content[0]]):
+        return None
+    words = doc[content[0] : content[1]]
+    roots = [t for t in words if t.head.i == t.i or not content[0] <= t.head.i < content[1]]
+    verbs = [t for t in roots if t.pos_ in {"VERB", "AUX"}]
+    if not verbs or any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for v in verbs for c in v.children
+    ):
+        return None
+    i = src[0]
+    while i < src[1] and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    start = i
+    while i < src[1] and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == start or i >= src[1]:
+        return None
+    return i

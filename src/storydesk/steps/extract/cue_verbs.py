@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storydesk.steps.extract import lexicon
+from storydesk.steps.extract.cue_lexicon import is_cue
 from storydesk.steps.extract.spans import (
     QUOTE_CHARS,
     Candidate,
@@ -25,7 +26,6 @@ _NON_SOURCES = frozenset(
     {"this", "that", "these", "those", "which", "what", "there", "all", "both", "you"}
 )
 _OBJECT_PRONOUNS = frozenset({"it", "this", "that", "them", "so", "what", "nothing", "something"})
-_CUE_LEMMAS = lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS | lexicon.STANCE_VERBS
 # Right-hand dependents of a verb that make up its complement ("praised [her] [for the effort]").
 _COMPLEMENT_DEPS = frozenset(
     {"dobj", "dative", "ccomp", "xcomp", "prep", "oprd", "attr", "acomp", "pcomp", "advcl"}
@@ -53,7 +53,9 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _raised(verb: Token) -> bool:
-    """ "are said to have ...", "now said to be ..." (spaCy sometimes parses these as active)."""
+    """ "are said to have ...", "now said to be ..." (spaCy sometimes parses these as active). An
+    active verb with a pronoun subject ("a woman who claimed to be undecided", "he claimed to
+    have ...") raises nothing: its subject is the speaker."""
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if nxt is not None and nxt.pos_ == "ADV" and nxt.i + 1 < len(verb.doc):
         nxt = nxt.nbor(1)
@@ -66,7 +68,9 @@ def _raised(verb: Token) -> bool:
         and (
             verb.tag_ == "VBN"
             or _is_passive(verb)
-            or not any(c.dep_ == "dobj" for c in verb.children)
+            or not any(
+                c.dep_ == "dobj" or c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children
+            )
         )
     )
 
@@ -178,7 +182,22 @@ def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange 
     after = (exclude[1], sent.end)
     if sum(t.is_alpha for t in doc[after[0] : after[1]]) >= 3:
         return trim(doc, after)
-    return None
+    return _previous_sentence(verb, sent, exclude)
+
+
+def _previous_sentence(verb: Token, sent: Span, exclude: TokRange) -> TokRange | None:
+    """ "“…,” the senator said." split by the parser after the quotation: a sentence that is only
+    the speaker and the verb (plus adverbs: "Trump said Tuesday.") reports the sentence before it."""
+    doc = verb.doc
+    rest = [t for t in sent if not exclude[0] <= t.i < exclude[1] and t.is_alpha]
+    if len(rest) > 2 or any(t.pos_ in {"VERB", "NOUN", "PRON"} for t in rest):
+        return None
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if sum(t.is_alpha for t in prev) < 3:
+        return None
+    return trim(doc, (prev.start, prev.end))
 
 
 def complement(verb: Token) -> TokRange | None:
@@ -264,13 +283,17 @@ def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Cand
     out: list[Candidate] = []
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or not (lemma in _CUE_LEMMAS or _light_cue(tok, lemma)):
+        if tok.pos_ != "VERB" or not (is_cue("VERB", lemma) or _light_cue(tok, lemma)):
             continue
         stance = lemma not in lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS
         if tok.dep_ in {"amod", "acl", "compound"}:
             continue  # "a reported attack", "officials cited by ...": modifiers, not speech acts
-        if any(c.dep_ == "neg" for c in tok.children):
+        if lemma in lexicon.CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "maintained ties", "gave a speech": an act, not a report
+        if any(c.dep_ == "neg" for c in tok.children) and _is_passive(tok):
             continue  # "has not been confirmed by independent sources" attributes nothing
+        # An active negated cue ("Cook did not say when", "Trump did not respond to ...") still
+        # has a speaker and is an attribution (PolNeAR train: 6 in 10 of them are gold).
         sent = tok.sent
         cue: TokRange = (tok.i, tok.i + 1)
         for child in tok.children:
