@@ -367,6 +367,18 @@ def test_denial_attribution_makes_claim_contested(article):
     assert all(m.attributed_to == [] for m in claims[0].mentions)  # a denier is not a source
 
 
+def test_a_speaker_who_does_not_confirm_is_not_the_source(article):
+    t2 = "The Pentagon did not confirm that 3,000 North Korean soldiers were in the Far East."
+    a1 = article("a1", T_UNIT, [qty(T_UNIT, "3,000 North Korean soldiers", 3000, unit="soldiers")])
+    silent = attribution(t2, "The Pentagon", "confirm", "3,000 North Korean soldiers were in")
+    a2 = article(
+        "a2", t2, [qty(t2, "3,000 North Korean soldiers", 3000, unit="soldiers")], [silent]
+    )
+    claims = run(a1, a2)
+    assert len(claims) == 1
+    assert next(m for m in claims[0].mentions if m.article_id == "a2").attributed_to == []
+
+
 def test_denial_of_something_else_in_the_sentence_does_not_contest(article):
     t1 = "The man who wounded 16 people at the club has denied firing any shots, police said."
     t2 = "A gunman wounded 16 people at the club early on Sunday, police said."

@@ -11,6 +11,7 @@ from storydesk.steps.compare.contest import (
     find_disputed_values,
     flag_contests,
     is_denial,
+    is_negated,
     sentence_of,
 )
 
@@ -65,6 +66,20 @@ def test_is_denial(cue, denial):
     article = _article(text)
     attribution = _attribution(text, "The ministry", cue, "3,000 soldiers were sent")
     assert is_denial(attribution, article) is denial
+
+
+@pytest.mark.parametrize(
+    ("verb_phrase", "cue", "negated"),
+    [("did not confirm", "confirm", True), ("would not say", "say", True),
+     ("hasn't said", "said", True), ("has never claimed", "claimed", True),
+     ("said", "said", False), ("confirmed", "confirmed", False),
+     ("did confirm", "confirm", False), ("notably said", "said", False)],
+)  # fmt: skip
+def test_is_negated(verb_phrase, cue, negated):
+    text = f"The ministry {verb_phrase} that 3,000 soldiers were sent."
+    article = _article(text)
+    attribution = _attribution(text, "The ministry", cue, "3,000 soldiers were sent")
+    assert is_negated(attribution, article) is negated
 
 
 def test_covers_content_or_cue_sentence():

@@ -34,6 +34,7 @@ from .contest import (
     find_disputed_values,
     flag_contests,
     is_denial,
+    is_negated,
 )
 from .links import group_items
 from .statement import make_statement
@@ -127,8 +128,10 @@ def _originals(group: list[Item]) -> set[str]:
 def _mention(item: Item, article: Article) -> Mention:
     names: list[str] = []
     for attribution in _attributions(article):
-        if is_denial(attribution, article) or not covers(attribution, article, item.quantity.span):
-            continue  # whoever denies a figure is not its source
+        if is_denial(attribution, article) or is_negated(attribution, article):
+            continue  # whoever denies a figure, or does not confirm it, is not its source
+        if not covers(attribution, article, item.quantity.span):
+            continue
         names.extend(attributed_names(attribution, article))
     quantity = item.quantity
     return Mention(

@@ -222,8 +222,11 @@ def make_item(
     casualty = read_casualties(text, quantity)
     # the casualty reader knows "six were shot, one fatally"; the clause's nearest role word is
     # the fallback for everything else (arrests, and counts it does not read)
-    item.role = (_CASUALTY_STEMS[casualty.role] if casualty is not None
-                 else _role(text, quantity.counted, clause, span))
+    item.role = (
+        _CASUALTY_STEMS[casualty.role]
+        if casualty is not None
+        else _role(text, quantity.counted, clause, span)
+    )
     item.minor = casualty is not None and (casualty.part or casualty.doubtful)
     return item
 
@@ -236,8 +239,10 @@ def mark_tolls(items: list[Item], article: Article) -> None:
     is a report of one quantity, the incident's dead (or wounded), whatever words it uses."""
     # only sound annotations: a malformed quantity must not crash the story (see _well_formed)
     sound = [q for q in article.quantities or [] if _well_formed(article, q)]
-    headline = {_CASUALTY_STEMS[role]: figure
-                for role, figure in headline_casualties(article, sound).items()}
+    headline = {
+        _CASUALTY_STEMS[role]: figure
+        for role, figure in headline_casualties(article, sound).items()
+    }
     for item in items:
         if item.article_id != article.id or item.kind != "count":
             continue

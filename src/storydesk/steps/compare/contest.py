@@ -120,6 +120,24 @@ def is_denial(attribution: Attribution, article: Article) -> bool:
     return any(s in DENIAL_STEMS for s in content_stems(cue))
 
 
+# A negator in the few words before a cue: "did not confirm", "has never said", "would not say".
+_NEGATED_CUE = re.compile(
+    r"(?:\b(?:not|never|no longer|neither|nor)|n't|n’t)\W+(?:\w+\W+){0,2}$", re.I
+)
+NEGATION_WINDOW = 40  # characters before the cue searched for the negator
+
+
+def is_negated(attribution: Attribution, article: Article) -> bool:
+    """True when the cue is negated ("officials did not confirm that ...", "he would not say"):
+    the speaker is named but vouches for nothing, so the content is not theirs."""
+    start = attribution.cue.start
+    if attribution.source is not None and attribution.source.end <= start:
+        before = article.text[max(attribution.source.end, start - NEGATION_WINDOW) : start]
+    else:
+        before = article.text[max(0, start - NEGATION_WINDOW) : start]
+    return _NEGATED_CUE.search(before) is not None
+
+
 def sentence_of(article: Article, span: Span, hint: Span | None = None) -> Span:
     """The sentence holding ``span``: the given hint, else the article's sentences, else the
     text between the surrounding line breaks / full stops (so unsentenced input still works)."""
