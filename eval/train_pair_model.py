@@ -52,7 +52,7 @@ from storydesk.steps.cluster.signals import article_views
 FOLDS = 5
 THRESHOLD = 0.5
 # Probability cuts tried; each fold picks one on its training folds (nested, never on its test fold).
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+THRESHOLDS = (0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 ROOT = Path(__file__).resolve().parents[1]
 
 

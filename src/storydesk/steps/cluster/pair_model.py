@@ -2,10 +2,11 @@
 
 After Miranda et al. (2018), "Multilingual clustering of streaming news": instead of one cosine
 and a hand-set cut, several similarities of two articles (body TF-IDF, names, places, numbers,
-title, publication-day gap) are combined by a logistic regression trained on labelled pairs, and
-its probability is the similarity the clusterer links on. Average linkage cut at ``threshold``
-(0.5: merge while two groups are on average more likely the same story than not) keeps one
-article that matches two stories from chaining them.
+title, publication-day gap; stated dates, stated.py; conflicting ages, tolls, magnitudes, sums
+and latest years named, conflicts.py) are combined by a logistic regression trained on labelled
+pairs, and its probability is the similarity the clusterer links on. Average linkage cut at
+``threshold`` (chosen on training data, eval/train_pair_model.py) keeps one article that matches
+two stories from chaining them.
 
 The weights live in ``pair_model.json`` beside this module (no pickle: sklearn versions drift);
 ``eval/train_pair_model.py`` regenerates them from GVA and ECB+.
@@ -21,12 +22,15 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from storydesk.steps.cluster.conflicts import CONFLICT_FEATURES, conflict_features
 from storydesk.steps.cluster.signals import VIEWS, ArticleViews
 
 # Stated-date and outlet features (stated.py): some stated days within a day of each other, both
 # articles state days, both name years but none in common, one publishing host.
 STATED_FEATURES = ("date_match", "dates_both", "years_apart", "same_outlet")
-FEATURES: tuple[str, ...] = (*VIEWS, "dated", "log_gap", "same_week", *STATED_FEATURES)
+FEATURES: tuple[str, ...] = (
+    *VIEWS, "dated", "log_gap", "same_week", *STATED_FEATURES, *CONFLICT_FEATURES
+)
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
 _CHUNK = 20_000  # pairs per sparse row product, bounds the temporary row copies
 _SCORE_CHUNK = 100_000  # pairs per expanded block in PairModel.probability (38 float64 each)
@@ -53,6 +57,8 @@ def _expanded_names() -> tuple[str, ...]:
 # at the price of 26 more weights, and the square roots spread the many small cosines. Chosen by
 # cross-validated B-cubed F1 on GVA and ECB+ (eval/train_pair_model.py).
 MODEL_FEATURES: tuple[str, ...] = _expanded_names()
+_STATED_AT = FEATURES.index(STATED_FEATURES[0])
+_CONFLICT_AT = FEATURES.index(CONFLICT_FEATURES[0])
 _CROSSED_INDEX = [FEATURES.index(name) for name in _CROSSED]
 
 
@@ -84,8 +90,16 @@ def pair_features(views: ArticleViews, rows: np.ndarray, cols: np.ndarray) -> np
                 _row_products(stated["outlet"], stated["outlet"], r, c),
                 *_has(stated, r), *_has(stated, c),
             )
+        if views.facts:
+            out[start : start + len(r), _CONFLICT_AT:] = _pair_conflicts(views.facts, r, c)
     _time_features(out, views.days[rows], views.days[cols])
     return out
+
+
+def _pair_conflicts(facts: dict[str, sparse.csr_matrix], r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """conflicts.conflict_features of the pairs ``(r[i], c[i])``."""
+    return conflict_features(facts, lambda a, b: _row_products(a, b, r, c),
+                             lambda m: np.diff(m.indptr)[r] > 0, lambda m: np.diff(m.indptr)[c] > 0)
 
 
 def _row_products(a: sparse.csr_matrix, b: sparse.csr_matrix, r: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -102,7 +116,7 @@ def _stated_features(
     out: np.ndarray, near_days: np.ndarray, shared_years: np.ndarray, same_outlet: np.ndarray,
     days_a: np.ndarray, years_a: np.ndarray, days_b: np.ndarray, years_b: np.ndarray,
 ) -> None:
-    base = len(FEATURES) - len(STATED_FEATURES)
+    base = _STATED_AT
     out[:, base] = near_days > 0
     out[:, base + 1] = days_a & days_b
     out[:, base + 2] = years_a & years_b & (shared_years == 0)
@@ -128,6 +142,15 @@ def block_features(views: ArticleViews, members: np.ndarray) -> np.ndarray:
             np.repeat(days_any, k), np.repeat(years_any, k), np.tile(days_any, k),
             np.tile(years_any, k),
         )
+    if views.facts:
+        def block(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+            return sparse.csr_matrix(a[members] @ b[members].T).toarray().ravel()
+
+        def has(m: sparse.csr_matrix) -> np.ndarray:
+            return np.diff(m.indptr)[members] > 0
+
+        out[:, _CONFLICT_AT:] = conflict_features(
+            views.facts, block, lambda m: np.repeat(has(m), k), lambda m: np.tile(has(m), k))
     days = views.days[members]
     _time_features(out, np.repeat(days, k), np.tile(days, k))
     return out

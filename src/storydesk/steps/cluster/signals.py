@@ -28,6 +28,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from storydesk.model import Article
+from storydesk.steps.cluster.conflicts import fact_matrices
 from storydesk.steps.cluster.features import NOT_NAMES, article_document, event_tokens, lemma
 from storydesk.steps.cluster.stated import stated_matrices
 
@@ -94,6 +95,8 @@ class ArticleViews:
     index: dict[str, int] = field(default_factory=dict)  # article id → row, when known
     # Binary views of stated days, years and outlet (stated.STATED); empty: all pairs unknown.
     stated: dict[str, sparse.csr_matrix] = field(default_factory=dict)
+    # Binary views of stated facts (conflicts.fact_matrices); empty: no conflict features.
+    facts: dict[str, sparse.csr_matrix] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.days)
@@ -181,7 +184,8 @@ def article_views(articles: Sequence[Article]) -> ArticleViews:
             matrices[view] = sparse.csr_matrix((len(articles), 1), dtype=np.float32)
     days = np.array([a.published.toordinal() if a.published else np.nan for a in articles],
                     dtype=float)
-    return ArticleViews(matrices, days, stated=stated_matrices(articles))
+    return ArticleViews(matrices, days, stated=stated_matrices(articles),
+                        facts=fact_matrices(articles))
 
 
 def _identity(tokens: list[str]) -> list[str]:
