@@ -7,6 +7,15 @@ from typing import TYPE_CHECKING
 
 from storydesk.steps.extract import lexicon
 from storydesk.steps.extract.cue_lexicon import is_cue
+from storydesk.steps.extract.cue_repairs import (
+    RELATIVE as _RELATIVE,
+)
+from storydesk.steps.extract.cue_repairs import (
+    antecedent_content,
+    broken_speaker,
+    misparsed_main,
+    quote_touching,
+)
 from storydesk.steps.extract.spans import (
     QUOTE_CHARS,
     Candidate,
@@ -20,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Subjects that never name a speaker ("This shows that ...", "There is ...").
 _NON_SOURCES = frozenset(
     {"this", "that", "these", "those", "which", "what", "there", "all", "both", "you"}
@@ -79,6 +87,8 @@ def _speaker(verb: Token) -> Token | None:
     """The speaker of an active speech verb, following conjunctions ("said ... and added"),
     participles ("..., adding that"), relative clauses ("Peskov, who said") and xcomp
     ("refused to say")."""
+    if misparsed_main(verb):
+        return verb.head
     seen = 0
     while seen < 4:
         seen += 1
@@ -90,6 +100,30 @@ def _speaker(verb: Token) -> Token | None:
             continue
         if verb.dep_ == "xcomp":
             verb = verb.head
+            continue
+        if (
+            verb.dep_ == "pcomp"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ in {"prep", "advcl"}
+            and verb.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            verb = verb.head.head  # "landed in hot water by saying that ...": the main subject
+            continue
+        if (
+            verb.dep_ == "advcl"
+            and verb.tag_ == "VB"
+            and (
+                verb.lemma_.lower() in lexicon.SPEECH_VERBS
+                or verb.head.dep_ in {"ROOT", "conj", "ccomp"}
+            )
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            # "stood at a Bush event to say ...": a purpose infinitive; a stance one only off a
+            # main clause ("speculation that Moscow employs troops to support ..." is no stance)
+            verb = verb.head
+            continue
+        if verb.pos_ == "ADJ" and verb.dep_ in {"acomp", "advcl", "xcomp"}:
+            verb = verb.head  # "voters are more likely to say", "companies are quick to point out"
             continue
         return None
     return None
@@ -130,7 +164,9 @@ def _what_content(verb: Token, sent: Span) -> TokRange | None:
     return trim(doc, (prev.start, prev.end))
 
 
-def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange | None:
+def _content(
+    verb: Token, sent: Span, speaker_rng: TokRange | None, quoted: list[TokRange]
+) -> TokRange | None:
     doc = verb.doc
     lemma = verb.lemma_.lower()
     if _agent(verb) is not None:
@@ -174,7 +210,7 @@ def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange 
     if quote is not None:
         return quote
     if lemma not in lexicon.CORE_SPEECH_VERBS:
-        return complement(verb)
+        return complement(verb) or quote_touching(doc, quoted, exclude)
     # A parse that lost the clause (a headline run into the sentence): "Y, X said." takes what
     # precedes the comma, "X said Y" what follows the verb.
     if exclude[0] - 1 > sent.start and doc[exclude[0] - 1].text == ",":
@@ -182,7 +218,7 @@ def _content(verb: Token, sent: Span, speaker_rng: TokRange | None) -> TokRange 
     after = (exclude[1], sent.end)
     if sum(t.is_alpha for t in doc[after[0] : after[1]]) >= 3:
         return trim(doc, after)
-    return _previous_sentence(verb, sent, exclude)
+    return _previous_sentence(verb, sent, exclude) or quote_touching(doc, quoted, exclude)
 
 
 def _previous_sentence(verb: Token, sent: Span, exclude: TokRange) -> TokRange | None:
@@ -286,7 +322,7 @@ def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Cand
         if tok.pos_ != "VERB" or not (is_cue("VERB", lemma) or _light_cue(tok, lemma)):
             continue
         stance = lemma not in lexicon.SPEECH_VERBS | lexicon.DISMISS_VERBS
-        if tok.dep_ in {"amod", "acl", "compound"}:
+        if tok.dep_ in {"amod", "acl", "compound"} and not misparsed_main(tok):
             continue  # "a reported attack", "officials cited by ...": modifiers, not speech acts
         if lemma in lexicon.CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "maintained ties", "gave a speech": an act, not a report
@@ -318,6 +354,8 @@ def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Cand
                     )
             continue
         speaker = agent if agent is not None else _speaker(tok)
+        if speaker is None:
+            speaker = broken_speaker(tok, quoted)
         if speaker is not None and any(
             q[0] <= speaker.i < q[1] and not q[0] <= tok.i < q[1] for q in quoted
         ):
@@ -335,7 +373,9 @@ def verb_candidates(doc: Doc, quoted: list[TokRange] | None = None) -> list[Cand
         # "..., as reported by Yonhap": the agent relays someone else's statement; its content is
         # settled when the relay is merged (``cue_preps.merge_relays``).
         relay = agent is not None and any(c.lower_ == "as" for c in tok.children)
-        content = cue if relay else _content(tok, sent, speaker_rng)
+        content = cue if relay else _content(tok, sent, speaker_rng, quoted)
+        if content is None:
+            content = antecedent_content(tok, speaker)
         if content is None or content == speaker_rng:
             continue
         distant = content[1] <= sent.start
