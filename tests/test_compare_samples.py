@@ -38,6 +38,15 @@ def test_desertion_count_is_one_consistent_claim(demo_claims):
     assert desertion[0].status == "consistent"
 
 
+def test_desertion_is_carried_by_all_five_outlets(demo_claims):
+    # four give a figure (18, around twenty, an estimated 18, around 18); one says "a group"
+    claims, by_id = demo_claims
+    (desertion,) = _count_claims_with(claims, 18)
+    assert {m.article_id for m in desertion.mentions} == set(by_id)
+    vague = [m for m in desertion.mentions if m.value is None]
+    assert [m.quote.lower() for m in vague] == ["a group of north korean soldiers"]
+
+
 def test_unit_of_3000_and_10000_sent_are_apart(demo_claims):
     claims, _ = demo_claims
     three = _count_claims_with(claims, 3000)

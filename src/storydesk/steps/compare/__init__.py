@@ -39,6 +39,7 @@ from .contest import (
 from .links import group_items
 from .statement import make_statement
 from .tolerance import Interval, admits, all_admissible, interval
+from .vague import vague_spans
 
 __all__ = ["ClaimAligner", "admits", "interval", "Interval", "align_claims"]
 
@@ -76,7 +77,8 @@ def align_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
             statement=make_statement(group, by_id),
             kind=group[0].kind,
             status=_status(group, by_id, disputed, corrected),
-            mentions=[_mention(item, by_id[item.article_id]) for item in group],
+            mentions=[_mention(item, by_id[item.article_id]) for item in group]
+            + _vague_mentions(group, members),
             origins=[],
             independent_origins=len(_originals(group)),
         )
@@ -125,14 +127,46 @@ def _originals(group: list[Item]) -> set[str]:
     return {item.canonical_id for item in group}
 
 
-def _mention(item: Item, article: Article) -> Mention:
+def _sources(article: Article, span: Span) -> list[str]:
+    """The source names the article gives for the words at ``span``."""
     names: list[str] = []
     for attribution in _attributions(article):
         if is_denial(attribution, article) or is_negated(attribution, article):
             continue  # whoever denies a figure, or does not confirm it, is not its source
-        if not covers(attribution, article, item.quantity.span):
+        if not covers(attribution, article, span):
             continue
         names.extend(attributed_names(attribution, article))
+    return list(dict.fromkeys(names))
+
+
+def _vague_mentions(group: list[Item], members: list[Article]) -> list[Mention]:
+    """Mentions, without a value, from the story's other articles that report the group's
+    counted fact without a figure ("a group of North Korean soldiers ... deserted")."""
+    carrying = {item.article_id for item in group}
+    if len(carrying) < 2:
+        return []  # a single report's wording is too weak a key to find others by
+    mentions: list[Mention] = []
+    for article in members:
+        if article.id in carrying:
+            continue
+        for span in vague_spans(group, article):
+            mentions.append(
+                Mention(
+                    article_id=article.id,
+                    quote=article.text[span.start : span.end],
+                    start=span.start,
+                    end=span.end,
+                    value=None,  # no amount is stated: the report shows "—"
+                    unit="",
+                    normalized=Normalized(None, ""),
+                    attributed_to=_sources(article, span),
+                )
+            )
+            break  # one per article: the first statement
+    return mentions
+
+
+def _mention(item: Item, article: Article) -> Mention:
     quantity = item.quantity
     return Mention(
         article_id=item.article_id,
@@ -143,7 +177,7 @@ def _mention(item: Item, article: Article) -> Mention:
         unit=quantity.unit,
         normalized=Normalized(item.value, item.unit),
         hedge=quantity.hedge,
-        attributed_to=list(dict.fromkeys(names)),
+        attributed_to=_sources(article, quantity.span),
     )
 
 
