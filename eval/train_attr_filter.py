@@ -14,11 +14,9 @@ held-out source-overlap F1 is shipped with a model refitted on all of train.
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -33,6 +31,7 @@ from eval.train_cue_lexicon import (
     lexicon_data,
     parsed_split,
     pooled,
+    training_args,
 )
 from storydesk.model import Attribution
 from storydesk.steps.extract import attr_filter, cue_lexicon
@@ -142,13 +141,7 @@ def cross_validate(parts: list[list[ArticleRows]]) -> dict[float, dict[str, floa
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Fit on train, choose the threshold by cross-validation, write the JSON."""
-    from eval import DEFAULT_DATASETS_DIR
-
-    parser = argparse.ArgumentParser(prog="python -m eval.train_attr_filter")
-    parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS_DIR)
-    parser.add_argument("--cache", type=Path, default=None, help="folder for parsed train docs")
-    parser.add_argument("--out", type=Path, default=attr_filter.MODEL_PATH)
-    args = parser.parse_args(argv)
+    args = training_args("python -m eval.train_attr_filter", attr_filter.MODEL_PATH, argv)
     parsed = parsed_split(args.datasets, "train", args.cache)
     results = cross_validate(fold_rows(parsed))
     for t, m in results.items():

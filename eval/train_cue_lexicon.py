@@ -185,15 +185,21 @@ def cross_validate(parsed: Parsed, per_article: dict[str, Stats]) -> dict[tuple[
     return out
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Learn the lexicon on train, choose its thresholds by cross-validation, write the JSON."""
+def training_args(prog: str, out: Path, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options every PolNeAR training script takes: --datasets, --cache (parsed train docs,
+    so a rerun skips spaCy), --out (the JSON to write, by default the shipped one)."""
     from eval import DEFAULT_DATASETS_DIR
 
-    parser = argparse.ArgumentParser(prog="python -m eval.train_cue_lexicon")
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS_DIR)
     parser.add_argument("--cache", type=Path, default=None, help="folder for parsed train docs")
-    parser.add_argument("--out", type=Path, default=cue_lexicon.LEXICON_PATH)
-    args = parser.parse_args(argv)
+    parser.add_argument("--out", type=Path, default=out)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Learn the lexicon on train, choose its thresholds by cross-validation, write the JSON."""
+    args = training_args("python -m eval.train_cue_lexicon", cue_lexicon.LEXICON_PATH, argv)
     parsed = parsed_split(args.datasets, "train", args.cache)
     per_article = collect(parsed)
     with cue_lexicon.using({}):
