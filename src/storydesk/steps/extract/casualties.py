@@ -50,6 +50,8 @@ _VERBS_BEFORE: dict[str, str] = {
     **dict.fromkeys(["injure", "injures", "injured", "injuring", "hurt", "hurting"], "injured"),
     **dict.fromkeys(["wound", "wounds", "wounded", "wounding"], "injured"),
 }
+# "the shooting deaths of four women", "the killings of two teens": the figure counts the dead.
+_DEATHS_OF = re.compile(r"\b(?:deaths|killings|murders|slayings) of\s+$", re.I)
 # Counted nouns naming people; the first group is the most telling ("three people were killed").
 CORE_PERSON_NOUNS = frozenset(["people", "persons", "person", "victims", "victim"])
 PERSON_NOUNS = CORE_PERSON_NOUNS | _words(
@@ -170,10 +172,13 @@ def _state_after(clause: str, own: frozenset[str] = frozenset()) -> str | None:
     """The role of the first state word in ``clause`` when only fillers stand before it ("were
     later found dead", "were shot and killed"); "sent to the hospital has died" is someone else's
     death."""
-    for word in _WORD.findall(clause)[:AFTER_TOKENS]:
+    words = _WORD.findall(clause)[:AFTER_TOKENS]
+    for i, word in enumerate(words):
         low = word.lower()
         if low in _STATE_WORDS:
             return _ROLE_OF[low]
+        if low == "to" and i + 1 < len(words) and words[i + 1].lower() == "death":
+            return "killed"  # "three people shot to death", "shooting three relatives to death"
         if low not in _FILLERS and low not in own and low not in PERSON_NOUNS and not (
                 low.endswith("ly") and len(low) > 4):
             return None
@@ -223,6 +228,8 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
             before = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, start - 30) : start])
             if before and before.group(1).lower() in _VERBS_BEFORE:
                 role = _VERBS_BEFORE[before.group(1).lower()]
+            elif _DEATHS_OF.search(text[max(0, start - 30) : start]):
+                role = "killed"
         if role is None:
             own = frozenset(w.lower() for w in _WORD.findall(quantity.counted))
             role = _state_after(_clause_after(text, end), own)
