@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-
 from typing import TYPE_CHECKING
 
 from storydesk.model import (

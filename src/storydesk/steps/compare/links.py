@@ -167,7 +167,9 @@ def link_scores(items: list[Item], vectors: csr_matrix) -> np.ndarray:
     # people were shot" vs "six injured") is another quantity than a figure it differs from
     blocked |= (casualty[:, None] | casualty[None, :]) & ~admitted & ~tolls
     # ... unless the later figure says it replaced the earlier one: "the toll rose from 4 to 5"
-    for i, j in zip(*np.nonzero(np.triu(blocked & ~admitted & ~np.isnan(agreement), k=1)), strict=True):
+    for i, j in zip(
+        *np.nonzero(np.triu(blocked & ~admitted & ~np.isnan(agreement), k=1)), strict=True
+    ):
         if (items[i].update or items[j].update) and (
             supersedes(items[i], items[j]) or supersedes(items[j], items[i])
         ):

@@ -40,35 +40,40 @@ if TYPE_CHECKING:
 
 UP, DOWN, EITHER = "up", "down", "either"
 
-RISE_VERBS = frozenset(
-    "rise climb increase jump grow mount soar surge swell double triple spike balloon".split()
-)
-FALL_VERBS = frozenset("fall drop decline decrease dip sink slip plunge shrink ease".split())
-REACH_VERBS = frozenset("reach top surpass exceed".split())
-MOVE_VERBS = frozenset("raise bring push take lift boost increase".split())
-REVISE_VERBS = frozenset("revise update upgrade adjust".split())
-STAND_VERBS = frozenset("stand be".split())
-DIE_VERBS = frozenset("die succumb".split())
-LATER_WORDS = frozenset(
-    "later since subsequently eventually ultimately afterwards afterward overnight".split()
-)
-NOW_WORDS = frozenset("now currently".split())
-NEW_WORDS = frozenset("update updated revise revised new latest current".split())
-DOWN_WORDS = frozenset("down downward downwards".split())
 
-TALLY_NOUNS = frozenset(
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+RISE_VERBS = _lemmas(
+    "rise climb increase jump grow mount soar surge swell double triple spike balloon"
+)
+FALL_VERBS = _lemmas("fall drop decline decrease dip sink slip plunge shrink ease")
+REACH_VERBS = _lemmas("reach top surpass exceed")
+MOVE_VERBS = _lemmas("raise bring push take lift boost increase")
+REVISE_VERBS = _lemmas("revise update upgrade adjust")
+STAND_VERBS = _lemmas("stand be")
+DIE_VERBS = _lemmas("die succumb")
+LATER_WORDS = _lemmas(
+    "later since subsequently eventually ultimately afterwards afterward overnight"
+)
+NOW_WORDS = _lemmas("now currently")
+NEW_WORDS = _lemmas("update updated revise revised new latest current")
+DOWN_WORDS = _lemmas("down downward downwards")
+
+TALLY_NOUNS = _lemmas(
     "toll number count total tally figure estimate death fatality casualty injury dead injured "
-    "wounded victim".split()
+    "wounded victim"
 )
 """Nouns that name a running count of the event ("death toll", "number of dead")."""
-AMOUNT_NOUNS = TALLY_NOUNS | frozenset(
+AMOUNT_NOUNS = TALLY_NOUNS | _lemmas(
     "price cost rate level temperature amount sum value bill damage loss turnout jackpot reward "
-    "bounty debt deficit inflation unemployment population crowd share percentage".split()
+    "bounty debt deficit inflation unemployment population crowd share percentage"
 )
 """Subjects a reaching verb updates ("prices reached $5"); a person reaching a number is no
 update ("rescuers reached 12 survivors")."""
-_KILLED = frozenset("death dead die kill killed fatality fatal slay slain".split())
-_INJURED = frozenset("injury injured injure wound wounded hurt".split())
+_KILLED = _lemmas("death dead die kill killed fatality fatal slay slain")
+_INJURED = _lemmas("injury injured injure wound wounded hurt")
 _NUMBER_CHAIN = frozenset({"nummod", "quantmod", "compound", "nmod", "amod"})
 MAX_QUOTE_TOKENS = 16
 
@@ -198,17 +203,17 @@ def _cue(doc: Doc, number: Token) -> UpdateCue | None:
             return None
         return UpdateCue(here, _quote(doc, subject, head, nominal), EITHER, _role_of(subject), True)
     if nominal.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in TALLY_NOUNS:
-        tally = head.head  # "an updated death toll of 12"
-        marked = {_lemma(c) for c in tally.children if c.dep_ in {"amod", "compound"}}
+        noun = head.head  # "an updated death toll of 12"
+        marked = {_lemma(c) for c in noun.children if c.dep_ in {"amod", "compound"}}
         if not marked & NEW_WORDS:
             return None
-        return UpdateCue(here, _quote(doc, tally, tally, nominal), EITHER, _role_of(tally), True)
+        return UpdateCue(here, _quote(doc, noun, noun, nominal), EITHER, _role_of(noun), True)
     return _later_death(doc, nominal, here)
 
 
 def _later_death(doc: Doc, nominal: Token, here: Span) -> UpdateCue | None:
-    """"Two more victims have since died", "one of the injured later succumbed": the figure is
-    (in) the subject of a later death. An increment, so never a tally."""
+    """A later death: "two more victims have since died", "one of the injured later succumbed"; the figure is
+    (in) the subject of the dying verb. An increment, so never a tally."""
     node = nominal
     while node.dep_ in {"pobj", "prep"} and node.head is not node:
         node = node.head  # "one of the injured": from "injured" up to "one"
