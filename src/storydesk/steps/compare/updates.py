@@ -43,14 +43,25 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# A sentence is parsed only when it holds a word of the update lexicon (any inflection).
+# A sentence is parsed only when a word of the update lexicon (any inflection) stands near a
+# figure. Frequent words count only in the phrases the grammar needs: "now" next to "stands" or
+# "is", "new" before a tally noun, "died" with "later"/"since"; "taken to hospital" is no update.
+_LATER = r"(?:later|since|subsequently|eventually|ultimately|afterwards?|overnight)"
 _CANDIDATE = re.compile(
-    r"\b(?:ris|rose|climb|increas|jump|grew|grow|mount|soar|surg|swell|doubl|tripl|spik|"
-    r"balloon|fall|fell|drop|declin|decreas|dip|sank|sink|slip|plung|shr[iu]nk|eas|reach|top|"
-    r"surpass|exceed|stand|stood|now|current|rais|bring|brought|push|took|tak|lift|boost|revis|"
-    r"updat|upgrad|adjust|new|latest|die|died|succumb)\w*",
+    r"\b(?:ris(?:e|es|en|ing)|rose|climb|increas|jump|grew|grow|mount|soar|surg|swell|doubl|"
+    r"tripl|spik|balloon|fall|fell|drop|declin|decreas|dip|sank|sink|slipp?ed|plung|shr[iu]nk|"
+    r"reach|top|surpass|exceed|rais|bring|brought|push|lift|boost|revis|updat|upgrad|adjust|"
+    r"succumb)\w*"
+    r"|\b(?:stands?|stood|is|are|was|were)\s+(?:now|currently)\b"
+    r"|\b(?:now|currently)\s+(?:stands?|stood|is|are|at)\b"
+    r"|\b(?:new|latest|current)\s+(?:\w+\s+)?(?:toll|total|number|count|tally|figure)"
+    r"|\b" + _LATER + r"\s+(?:\w+\s+)?died\b|\bdied\s+" + _LATER + r"\b",
     re.IGNORECASE,
 )
+WINDOW_BEFORE = 120
+"""Characters before a figure searched for an update word (subject and verb come first)."""
+WINDOW_AFTER = 60
+"""... and after it ("two more victims have since died")."""
 _ROLE_STEMS = {"killed": "kill", "injured": "injur"}
 
 
@@ -64,8 +75,12 @@ def attach_updates(
         article = articles.get(item.article_id)
         if article is None:
             continue
-        sentence = item.sentence
-        if _CANDIDATE.search(article.text, sentence.start, sentence.end):
+        sentence, span = item.sentence, item.quantity.span
+        # update words stand close to their figure: "the toll ... has risen to | 5", "| two
+        # more victims have since died"; only such a window is worth a parse
+        start = max(sentence.start, span.start - WINDOW_BEFORE)
+        end = min(sentence.end, span.end + WINDOW_AFTER)
+        if _CANDIDATE.search(article.text, start, end):
             wanted[(item.article_id, sentence.start, sentence.end)].append(item)
     if not wanted:
         return

@@ -14,7 +14,7 @@ The lexicon (lemmas) and the grammar it needs:
 * "stand at" / "be" with "now" or "currently": "the number of dead now stands at 12" (either way);
 * a reaching verb with the figure as its object and an amount or tally as its subject: reach,
   top, surpass, exceed — "the toll reached 12" (up);
-* a verb that moves a tally to the figure: raise, bring, push, take, lift, boost, increase
+* a verb that moves a tally to the figure: raise, bring, push, lift, boost, increase
   ("raising the death toll to five", "bringing the total to 5") (up); revise, update, upgrade,
   adjust ("revised the toll upward to 12") — a revision counts only upward here: a downward
   revision is a correction, which the compare stage treats as a contest;
@@ -48,9 +48,9 @@ def _lemmas(text: str) -> frozenset[str]:
 RISE_VERBS = _lemmas(
     "rise climb increase jump grow mount soar surge swell double triple spike balloon"
 )
-FALL_VERBS = _lemmas("fall drop decline decrease dip sink slip plunge shrink ease")
+FALL_VERBS = _lemmas("fall drop decline decrease dip sink slip plunge shrink")
 REACH_VERBS = _lemmas("reach top surpass exceed")
-MOVE_VERBS = _lemmas("raise bring push take lift boost increase")
+MOVE_VERBS = _lemmas("raise bring push lift boost increase")
 REVISE_VERBS = _lemmas("revise update upgrade adjust")
 STAND_VERBS = _lemmas("stand be")
 DIE_VERBS = _lemmas("die succumb")
