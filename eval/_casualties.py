@@ -4,6 +4,8 @@ Three readers, all per article and per role (``"killed"``, ``"injured"``):
 
 * ``dossier_figures`` — what storydesk says: the article's ``Quantity`` annotations (from
   ``SpacyExtractor``) read by ``storydesk.steps.extract.casualties``; ``claims-gva`` scores it.
+  ``dossier_updates`` says which of those figures the casualty reader takes as a later total
+  ("the death toll rose to 5"), for the time-aware disagreement of ``claims-gva``.
 * ``regex_figures`` — the baseline: "<number> people|persons (were|was) killed|injured|…".
 * ``stated_in_text`` — whether the text states a given figure at all (the recall denominator):
   the number, as digits or as a word, within ``STATED_WINDOW`` word tokens of a role word.
@@ -96,6 +98,14 @@ def dossier_figures(article: Article) -> dict[str, int]:
     from storydesk.steps.extract.casualties import casualty_figures
 
     return casualty_figures(article)
+
+
+def dossier_updates(article: Article) -> dict[str, bool]:
+    """Per role, whether the figure ``dossier_figures`` gives is a later total by the casualty
+    reader's own update pattern ("the death toll rose to 5"), not by the compare stage's parse."""
+    from storydesk.steps.extract.casualties import headline_casualties
+
+    return {role: figure.update for role, figure in headline_casualties(article).items()}
 
 
 def _number(word: str) -> int:

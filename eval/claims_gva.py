@@ -25,7 +25,13 @@ and 0.76 / 0.84 on the articles that state the record's figure.
 Level ``discrepancy``: for every incident with two or more articles, storydesk's ``ClaimAligner``
 runs on a Story of them; an incident counts as *flagged* when a killed or injured claim (a claim
 with a mention that ``quantity_role`` reads as that role) is ``discrepant``, and as *really
-disagreeing* when the articles' figures (``dossier_figures``) differ for a role. Precision and
+disagreeing* when the articles' figures (``dossier_figures``) differ for a role in a way time
+does not explain. Time-aware since the compare stage reads updates: two differing figures are
+explained when one of them is a later total by the casualty reader's own update pattern
+(``dossier_updates``: "the death toll rose to 5"), higher than the other figure and in an article
+not published before the other's (unknown dates do not order), or when the other figure equals
+such an update that is not before the first. That reader is a regular expression, not the
+compare stage's dependency parse, so the two sides stay independent. Precision and
 recall of the flag against that disagreement; the counts are in the notes. Read it with care:
 the compare stage makes each article's headline toll (``headline_casualties``, the same reader
 as ``dossier_figures``) one claim per role, so this level checks that the dossier surfaces the
@@ -39,7 +45,14 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from eval._casualties import ROLES, dossier_figures, quantity_role, regex_figures, stated_in_text
+from eval._casualties import (
+    ROLES,
+    dossier_figures,
+    dossier_updates,
+    quantity_role,
+    regex_figures,
+    stated_in_text,
+)
 from eval.datasets import Doc, load_gva, load_gva_records
 from eval.result import EvalResult, Row, progress, resolve_storydesk
 from storydesk.metrics import PRF
@@ -129,15 +142,37 @@ def compare_incidents(
         by_id = {a.id: a for a in members}
         story = aligner.run_story(Story(id=incident, article_ids=list(by_id)), by_id)
         flagged = any(status == "discrepant" for _, status in _claim_roles(story, by_id))
-        disagreeing = any(
-            len({read[a.id][role] for a in members if role in read[a.id]}) > 1 for role in ROLES
-        )
+        disagreeing = any(_disagree(members, read, role) for role in ROLES)
         counts["incidents"] += 1
         counts["flagged"] += flagged
         counts["disagreeing"] += disagreeing
         counts["both"] += flagged and disagreeing
     return _prf(counts["both"], counts["flagged"], counts["both"], counts["disagreeing"]), dict(
         counts
+    )
+
+
+def _disagree(members: list[Article], read: dict[str, Figures], role: str) -> bool:
+    """Whether the articles' ``role`` figures differ in a way no later update explains."""
+    stated = [(a, read[a.id][role], dossier_updates(a).get(role, False)) for a in members
+              if role in read[a.id]]  # fmt: skip
+
+    def not_before(later: Article, earlier: Article) -> bool:
+        if later.published is None or earlier.published is None:
+            return True
+        return later.published >= earlier.published
+
+    def explained(x: tuple[Article, int, bool], y: tuple[Article, int, bool]) -> bool:
+        for old, other in ((x, y), (y, x)):
+            for update in stated:
+                if not update[2] or update[1] <= old[1] or not not_before(update[0], old[0]):
+                    continue
+                if other is update or (other[1] == update[1] and not_before(other[0], old[0])):
+                    return True
+        return False
+
+    return any(
+        x[1] != y[1] and not explained(x, y) for i, x in enumerate(stated) for y in stated[i + 1 :]
     )
 
 

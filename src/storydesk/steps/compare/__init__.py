@@ -8,8 +8,15 @@ groups them), turns each group into a ``Claim`` with exact quotes and attributio
   story disputing that very value ("nowhere near 3,000"), or a correction of the figure ("later
   corrected the figure to 9", "revised the toll from 12 to 9");
 * ``single_source`` — only one independent article states it (a duplicate is not a confirmation);
-* ``consistent`` / ``discrepant`` — whether the articles' values admit each other once units and
-  hedges are taken into account (see ``tolerance``).
+* ``consistent`` / ``discrepant`` — whether the articles' values admit each other once units,
+  hedges and time are taken into account (see ``tolerance`` and ``updates``). Time: a later
+  report that states its figure as an update ("the death toll rose to 5") explains why it differs
+  from an earlier one ("4 people were killed") when the values move the way its words say. The
+  claim stays ``discrepant`` only when a difference remains that no update explains; when every
+  difference is explained it is ``consistent``, its statement says how the figure moved
+  ("People killed: 5 (rose from 4)"), every mention stays, and each explaining update becomes a
+  story flag of type ``update`` quoting its words (also recorded on its article's ``flags`` so
+  that the compose stage's ``FlagCollector`` keeps it).
 
 Claims are sorted by how many articles state them, then by first appearance, and numbered c1, c2, …
 in that order. ``origins`` is left empty and ``independent_origins`` counts distinct original
@@ -20,8 +27,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from storydesk.model import Article, Attribution, Claim, Mention, Normalized, Span, Story
+from storydesk.model import (
+    Article,
+    Attribution,
+    Claim,
+    Flag,
+    FlagMention,
+    Mention,
+    Normalized,
+    Span,
+    Story,
+)
 from storydesk.steps.base import StoryStep
 
 from .align import Item, document_frequencies, make_item, mark_tolls
@@ -38,56 +56,114 @@ from .contest import (
 )
 from .links import group_items
 from .statement import make_statement
-from .tolerance import Interval, admits, all_admissible, interval
+from .tolerance import Interval, admits, interval
+from .updates import Explanation, attach_updates, explain, latest_reading
 from .vague import vague_spans
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["ClaimAligner", "admits", "interval", "Interval", "align_claims"]
 
 
 class ClaimAligner(StoryStep):
-    """Fill ``story.claims`` from the articles' quantities, attributions and flags."""
+    """Fill ``story.claims`` from the articles' quantities, attributions and flags, and add an
+    ``update`` story flag for each update that explains a difference between outlets.
+
+    ``nlp`` parses the few sentences that may hold update words (default: ``load_nlp()``, loaded
+    only when such a sentence is met)."""
 
     name = "compare"
     needs = frozenset({"quantities", "attributions", "flags"})
     adds = frozenset({"claims"})
 
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp
+
     def run_story(self, story: Story, articles: dict[str, Article]) -> Story:
-        story.claims = align_claims(story, articles)
+        story.claims, flags = _align(story, articles, self.nlp)
+        known = {(f.type, f.article_id, f.start, f.end) for f in story.flags}
+        for flag in flags:
+            if (flag.type, flag.article_id, flag.start, flag.end) in known:
+                continue
+            story.flags.append(flag)
+            article = articles[flag.article_id]
+            # the compose stage rebuilds the story's flags from its articles' markers
+            span = Span(flag.start, flag.end)
+            if not any(m.type == "update" and m.span == span for m in article.flags or []):
+                article.flags = [*(article.flags or []), FlagMention(span, "update")]
         return story
 
 
-def align_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
+def align_claims(
+    story: Story, articles: dict[str, Article], nlp: Language | None = None
+) -> list[Claim]:
     """The story's claims, sorted by number of articles (desc) then first appearance."""
+    return _align(story, articles, nlp)[0]
+
+
+def _align(
+    story: Story, articles: dict[str, Article], nlp: Language | None
+) -> tuple[list[Claim], list[Flag]]:
+    """The story's claims, and an ``update`` flag for each update that explains a difference."""
     members = [articles[a] for a in dict.fromkeys(story.article_ids) if a in articles]
     items = _items(members)
+    by_id = {article.id: article for article in members}
+    attach_updates(items, by_id, nlp)
     disputed = [d for article in members for d in find_disputed_values(article)]
     # a quantity inside "nowhere near 3,000" is the dispute itself, not another report of 3,000
     items = [item for item in items if not _inside_dispute(item, disputed)]
     corrected: dict[str, list[Span]] = {}
+    update_words = [(i.article_id, i.update_words) for i in items if i.update_words is not None]
     for article in members:
         spans, superseded = find_corrections(article)
-        corrected[article.id] = spans
-        disputed.extend(superseded)
-    by_id = {article.id: article for article in members}
+        # "raising the toll to 5" reads as a correction, but it is a development: an update
+        corrected[article.id] = [s for s in spans if not _within(article.id, s, update_words)]
+        disputed.extend(d for d in superseded if not _within(article.id, d.span, update_words))
     claims: list[tuple[tuple[int, int, int], Claim]] = []
+    flags: list[tuple[Claim, Item]] = []
     df, n_documents = document_frequencies(members)
     for group in group_items(items, df, n_documents):
+        status, explanation = _status(group, by_id, disputed, corrected)
         claim = Claim(
             id="",
-            statement=make_statement(group, by_id),
+            statement=make_statement(group, by_id, explanation.superseded),
             kind=group[0].kind,
-            status=_status(group, by_id, disputed, corrected),
+            status=status,
             mentions=[_mention(item, by_id[item.article_id]) for item in group]
             + _vague_mentions(group, members),
             origins=[],
             independent_origins=len(_originals(group)),
         )
+        flags.extend((claim, update) for update in explanation.updates)
         n_articles = len({item.article_id for item in group})
         claims.append(((-n_articles, *group[0].order), claim))
     claims.sort(key=lambda pair: pair[0])
     for number, (_, claim) in enumerate(claims, start=1):
         claim.id = f"c{number}"
-    return [claim for _, claim in claims]
+    return [claim for _, claim in claims], _update_flags(flags, by_id)
+
+
+def _within(article_id: str, span: Span, words: list[tuple[str, Span]]) -> bool:
+    return any(a == article_id and w.overlaps(span) for a, w in words)
+
+
+def _update_flags(pairs: list[tuple[Claim, Item]], articles: dict[str, Article]) -> list[Flag]:
+    """One ``update`` flag per update's words, linked to the claims whose figures it replaced."""
+    by_words: dict[tuple[str, int, int], Flag] = {}
+    for claim, update in pairs:
+        words = update.update_words
+        if words is None:
+            continue
+        key = (update.article_id, words.start, words.end)
+        flag = by_words.get(key)
+        if flag is None:
+            quote = articles[update.article_id].text[words.start : words.end]
+            flag = Flag("update", quote, update.article_id, words.start, words.end)
+            by_words[key] = flag
+        if claim.id not in flag.claim_ids:
+            flag.claim_ids.append(claim.id)
+    return list(by_words.values())
 
 
 def _items(members: list[Article]) -> list[Item]:
@@ -186,16 +262,23 @@ def _status(
     articles: dict[str, Article],
     disputed: list[DisputedValue],
     corrected: dict[str, list[Span]] | None = None,
-) -> str:
-    if _contested(group, articles, disputed, corrected or {}):
-        return "contested"
-    # per independent article, compare one reading: the original's first mention before a copy's
-    readings: dict[str, Interval] = {}
+) -> tuple[str, Explanation]:
+    """The claim's status and how time explains its differences (see ``updates``)."""
+    # per independent article one reading: the original's before a copy's, and within it the
+    # latest update it states ("rose from 4 to 5"), else its first mention
+    chosen: dict[str, str] = {}
     for item in sorted(group, key=lambda i: (i.is_duplicate, i.order)):
-        readings.setdefault(item.canonical_id, item.interval)
+        chosen.setdefault(item.canonical_id, item.article_id)
+    readings = [
+        latest_reading([item for item in group if item.article_id == article_id])
+        for article_id in chosen.values()
+    ]
+    explanation = explain(readings, group)
+    if _contested(group, articles, disputed, corrected or {}):
+        return "contested", explanation
     if len(readings) < 2:
-        return "single_source"
-    return "consistent" if all_admissible(list(readings.values())) else "discrepant"
+        return "single_source", explanation
+    return ("discrepant" if explanation.unexplained else "consistent"), explanation
 
 
 def _contested(

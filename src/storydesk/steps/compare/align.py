@@ -9,6 +9,7 @@ casualty role (killed / injured / arrested) and a weighted bag of content-word s
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -62,6 +63,11 @@ class Item:
     # ... and the figure the article gives as its incident's toll for ``role`` (see ``mark_tolls``)
     toll: bool = False
     bag: dict[str, float] = field(default_factory=dict)
+    # when the article was published (orders values in time), and the update words that state
+    # this figure as the newer value of something that changed (see ``updates``)
+    published: dt.date | None = None
+    update: str = ""  # "up" | "down" | "either" | ""
+    update_words: Span | None = None
 
 
 def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
@@ -159,6 +165,13 @@ def _well_formed(article: Article, quantity: Quantity) -> bool:
     )
 
 
+def _day(published: object) -> dt.date | None:
+    """The publication day (a datetime's date: the two do not compare), None when unknown."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published if isinstance(published, dt.date) else None
+
+
 def make_item(
     article: Article, quantity: Quantity, position: int, canonical_id: str
 ) -> Item | None:
@@ -199,6 +212,7 @@ def make_item(
         value=value,
         interval=admitted,
         sentence=sentence,
+        published=_day(article.published),
     )
     clause = _clause(text, sentence, span)
     bag: dict[str, float] = {}

@@ -8,7 +8,8 @@ Two items may be linked only when
 * their values are plausibly one measurement: the stated figures are within 40 % of each other
   (or a couple of units for small counts), so 3 vs 5 killed is one discrepant claim while 18 vs
   3,000, 3,000 vs 10,000 or "at least 3" vs 39 are different things;
-* they come from different articles, or from one article that repeats an agreeing figure;
+* they come from different articles, or from one article that repeats an agreeing figure or
+  updates it ("the toll rose from 4 to 5", see ``updates``);
 * casualty figures (killed, injured) that differ link only when both are their outlets' tolls
   (``Item.toll``): two outlets' tolls are one quantity however far apart and in whatever words
   ("2 dead" vs "three people were killed": one discrepant claim), while a part ("two of them"),
@@ -36,6 +37,7 @@ from scipy.spatial.distance import squareform
 
 from .align import Item
 from .tolerance import admits_matrix
+from .updates import supersedes
 from .words import content_stems
 
 MIN_SCORE = 0.33
@@ -164,6 +166,16 @@ def link_scores(items: list[Item], vectors: csr_matrix) -> np.ndarray:
     # part ("two of the victims"), another incident's dead, the hospitalised or the shot ("five
     # people were shot" vs "six injured") is another quantity than a figure it differs from
     blocked |= (casualty[:, None] | casualty[None, :]) & ~admitted & ~tolls
+    # ... unless the later figure says it replaced the earlier one: "the toll rose from 4 to 5"
+    for i, j in zip(
+        *np.nonzero(np.triu(blocked & ~admitted & ~np.isnan(agreement), k=1)), strict=True
+    ):
+        if (items[i].update or items[j].update) and (
+            supersedes(items[i], items[j]) or supersedes(items[j], items[i])
+        ):
+            blocked[i, j] = blocked[j, i] = bool(
+                has_role[i] and has_role[j] and not same_role[i, j]
+            )
     heads = np.array([item.head for item in items], dtype=object)
     differ = (heads[:, None] != heads[None, :]) & (heads[:, None] != "") & (heads[None, :] != "")
     for i, j in zip(*np.nonzero(np.triu(differ & ~blocked & ~tolls, k=1)), strict=True):

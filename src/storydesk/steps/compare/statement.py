@@ -4,6 +4,9 @@ The subject is what the mentions count or measure, in their own words: the most 
 phrase the extract stage gave, else the words that follow the number in its clause ("about six
 kilometers from the border with Ukraine" → "Distance from the border with Ukraine: 6–7 km"), else
 the words before it ("the first such visit in 24 years" → "The first such visit in 24 years").
+
+A figure that changed as the story developed is shown at its newest value, with where it came
+from: "People killed: 5 (rose from 4)" (see ``updates``).
 """
 
 from __future__ import annotations
@@ -118,9 +121,29 @@ def _words_before(item: Item, text: str) -> list[str]:
     return before.split()[-MAX_SUBJECT_WORDS:]
 
 
-def make_statement(items: Sequence[Item], articles: dict[str, Article]) -> str:
-    """The claim in plain words: "<what is measured>: <figure or range>"."""
-    values = value_summary(items)
+def _moved(items: Sequence[Item], superseded: Sequence[Item]) -> str:
+    """The figure now and where it came from: "5 (rose from 4)"; the plain figure or range when
+    no update replaced any of them."""
+    replaced = {id(item) for item in superseded}
+    current = [item for item in items if id(item) not in replaced]
+    if not superseded or not current:
+        return value_summary(items)
+    now, before = value_summary(current), value_summary(superseded)
+    if min(i.value for i in current) > max(i.value for i in superseded):
+        verb = "rose"
+    elif max(i.value for i in current) < min(i.value for i in superseded):
+        verb = "fell"
+    else:
+        verb = "updated"
+    return f"{now} ({verb} from {before})"
+
+
+def make_statement(
+    items: Sequence[Item], articles: dict[str, Article], superseded: Sequence[Item] = ()
+) -> str:
+    """The claim in plain words: "<what is measured>: <figure or range>", with how the figure
+    moved when updates replaced some of them (``superseded``): "People killed: 5 (rose from 4)"."""
+    values = _moved(items, superseded)
     kind_noun = _KIND_NOUN.get(items[0].kind, "Value")
     # a bare kind word ("duration") says nothing the statement does not already say
     phrases = [
