@@ -127,3 +127,19 @@ def test_line_model_bit_masks_score_as_a_walk(leaves):
 def test_line_model_rejects_trees_past_64_leaves():
     with pytest.raises(ValueError, match="65 leaves"):
         LineModel([_random_tree(np.random.default_rng(0), 65)], 0.0)
+
+
+def test_rules_body_kept_when_model_keeps_only_what_rules_removed():
+    # A model that keeps only the lines outside the rules' body region (here: the menu) has
+    # kept nothing of the rules' body: the page keeps the rules' verdicts, not the menu.
+    region = FEATURE_NAMES.index("in_region")
+    outside = {"feature": [region, 0, 0], "threshold": [0.5, 0, 0], "left": [1, -1, -1],
+               "right": [2, -1, -1], "value": [0.0, 10.0, -10.0]}  # fmt: skip
+    body = [
+        "The city council approved the new budget on Monday after a debate of six hours.",
+        "Officials said the money would go to schools, roads and the new public library.",
+        "The opposition voted against the plan and said it would raise local taxes again.",
+    ]
+    text = "\n".join(["Home", "World News", "Sport", *body])
+    result = clean_plain_text(text, model=LineModel([outside], baseline=0.0))
+    assert result.text.split("\n\n") == body

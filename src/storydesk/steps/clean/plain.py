@@ -153,10 +153,10 @@ def clean_plain_text(
         rows = np.flatnonzero(free)
         keep = np.zeros(len(lines), dtype=bool)
         keep[rows] = model.probability(line_features(page.layout)[rows]) >= model.threshold
-        # A page where the model keeps nothing the rules kept (a short note) keeps the rules' body.
-        if any(k and f for k, f in zip(keep, free, strict=True)) or not any(
-            line.reason is None for line in lines
-        ):
+        # A page where the model keeps nothing the rules kept (a short note, or a page where it
+        # keeps only menu or tag lines the rules removed) keeps the rules' body.
+        rule_body = [line.reason is None for line in lines]
+        if any(k and r for k, r in zip(keep, rule_body, strict=True)) or not any(rule_body):
             for line, body, decide in zip(lines, keep, free, strict=True):
                 if decide:
                     line.reason = None if body else (
