@@ -23,6 +23,8 @@ def _claims(nlp, *texts: str):
         "One of the officers said the street was quiet again.",
         "The minister spoke to reporters after the meeting in the capital.",
         "No one knows what happened next, the neighbours said.",
+        "Earlier this year, the two countries signed a mutual defence pact.",
+        "The two leaders had signed an agreement, pledging to help each other.",
     ],
 )
 def test_no_claim(nlp, text):
@@ -42,3 +44,14 @@ def test_zero_and_two_injured_disagree(nlp):
                      "Two people were injured in the shooting on Monday, police said.")
     statuses = {c.status for c in claims if any(m.value == 0 for m in c.mentions)}
     assert statuses == {"discrepant"}
+
+
+def test_definite_casualty_group_is_still_a_claim(nlp):
+    text = "The two victims were killed in the shooting on Monday, police said."
+    claims = _claims(nlp, text, "Two people were killed in the shooting on Monday.")
+    assert [m.value for c in claims for m in c.mentions] == [2.0, 2.0]
+
+
+def test_definite_large_group_is_a_claim(nlp):
+    claims = _claims(nlp, "The 18 soldiers deserted their unit.", "Officials said 18 soldiers deserted their unit.")
+    assert [m.value for c in claims for m in c.mentions] == [18.0, 18.0]

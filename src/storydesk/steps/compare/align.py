@@ -28,6 +28,9 @@ from .words import OUTCOME_ROLES, alpha_word_count, content_stems, tokens, word_
 
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|\n")
 _YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*$")
+# "the two countries", "these three men": a definite small group refers back to named parties.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all)\s+$", re.I)
+DEFINITE_GROUP_MAX = 3
 _CALENDAR_WORDS = word_set(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -81,6 +84,10 @@ def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
     * page furniture: a line of fewer than three words ("1 / 13", "2 min read"), and lines of
       related-story lists and video playlists ("+ Two killed in crash", "1:27 1 dead after ...").
 
+    * a small group named by a definite article ("the two countries signed a pact", "both
+      leaders"): it points back at parties the text has named, it does not count anything new
+      (a casualty figure is kept: "the two victims were taken to hospital");
+
     Durations ("24 years") and ages are kept: they are facts an article states and agreeing on
     them across outlets is worth showing.
     """
@@ -90,6 +97,16 @@ def is_noise(article: Article, quantity: Quantity, sentence: Span) -> bool:
     # "One injured in Spenard shooting": a "one" the casualty reader reads is a count
     determiner = quantity.kind == "count" and quote.strip().lower() == "one"
     if (words_one or determiner) and read_casualties(article.text, quantity) is None:
+        return True
+    if (
+        quantity.kind == "count"
+        and quantity.value is not None
+        and quantity.value <= DEFINITE_GROUP_MAX
+        and _DEFINITE_BEFORE.search(
+            article.text[max(0, quantity.span.start - 12) : quantity.span.start]
+        )
+        and read_casualties(article.text, quantity) is None
+    ):
         return True
     if quantity.kind in ("count", "other"):
         if not unit and _YEAR.match(quote):
