@@ -27,6 +27,7 @@ from storydesk.steps.extract.numspans import (
     char_end,
     is_core,
     number_end,
+    shared_scale,
     span_text,
 )
 from storydesk.steps.extract.shares import fraction_share
@@ -79,10 +80,11 @@ _HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
     ],
     key=lambda item: -len(item[0]),
 )
-# "5-7", "5k-20k", "20~100" written as one token.
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+# "5-7", "5k-20k", "20~100", "2bn-$3bn" (after "$") written as one token.
 # "5%-10" (spaCy's split of "5%-10%"): the first bound's sign repeats the second's unit
-_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](\d[\d,.]*(?:k|m|bn|mn|b)?)$",
-                          re.I)
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](?:[$€£¥]|[a-z]{1,3}\$)?"
+                          r"(\d[\d,.]*(?:k|m|bn|mn|b)?)$", re.I)
 
 
 def scan_amounts(doc: Doc) -> list[Amount]:
@@ -182,15 +184,18 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
     if j + 1 >= n:
         return
     sep = doc[j].lower_
-    between = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "between"
-    from_ = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "from"
+    lead = amount.num_start - 1
+    if lead > 0 and doc[lead].lower_ in CURRENCY_TOKENS:
+        lead -= 1  # "between $50,000 and $60,000"
+    between = lead >= 0 and doc[lead].lower_ == "between"
+    from_ = lead >= 0 and doc[lead].lower_ == "from"
     if between and sep != "and":
         return
     if sep not in ("-", "–", "~", "to", "or", "and", "through", "thru"):
         return
     if sep == "and" and not between:
         return
-    if sep == "to" and from_ and is_change(doc, amount.num_start - 1):
+    if sep == "to" and from_ and is_change(doc, lead):
         return  # "rose from 5 to 7": a change, not a range
     spaced = doc[j - 1].whitespace_ or doc[j].whitespace_
     if sep == "-" and spaced and amount.value < 100:
@@ -200,9 +205,12 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
         k += 1  # "$5 to $7"
     end = number_end(doc, k)
     reading = read_number(span_text(doc, k, end)) if end > k else None
-    if reading is None or reading.value <= amount.value:
+    if reading is None:
         return
-    amount.high = reading.value
+    low = amount.value * shared_scale(doc, amount.num_start, amount.num_end, k, end, amount.value)
+    if reading.value <= low:
+        return
+    amount.value, amount.high = low, reading.value
     amount.hedge = "range"
     amount.num_end = end
     amount.last_token = end - 1
@@ -332,9 +340,12 @@ def _attach_prefix(doc: Doc, amount: Amount) -> None:
         if tuple(words[-len(phrase) :]) == phrase and len(words) >= len(phrase):
             if hedge == "range" and amount.high is None:
                 return  # "between" without a second number
+            first = k - len(phrase)
+            if hedge in _FLIPPED and first > 0 and doc[first - 1].lower_ == "not":
+                hedge, first = _FLIPPED[hedge], first - 1  # "not more than 20" is at most 20
             if amount.high is None or hedge == "range":
                 amount.hedge = hedge  # "about 5-7" stays a range: the bounds say more
-            amount.start = doc[k - len(phrase)].idx
+            amount.start = doc[first].idx
             return
     if amount.hedge is None:
         before = doc.text[max(0, doc[k].idx - 60) : doc[k].idx]

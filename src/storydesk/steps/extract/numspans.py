@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word
+from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word, read_number
 from storydesk.steps.extract.units import AMBIGUOUS_FORMS, CURRENCY_SYMBOLS, Unit, lookup_unit
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["number_end", "span_text", "char_end", "is_core", "unit_word", "CURRENCY_TOKENS",
-           "VAGUE_PLURALS", "ARTICLE_MULTIPLIERS"]
+           "VAGUE_PLURALS", "ARTICLE_MULTIPLIERS", "shared_scale"]
 
 VAGUE_PLURALS = frozenset({"tens", "dozens", "scores", "hundreds", "thousands", "millions",
                            "billions"})
@@ -29,7 +29,11 @@ ARTICLE_MULTIPLIERS = frozenset({"dozen", "hundred", "thousand", "million", "bil
 # Suffixes glued to a numeral: "3bn", "10k". "m" is a multiplier only after a currency ("£30m");
 # "100m" alone is a distance.
 _GLUED_SUFFIX = frozenset({"bn", "k", "mn", "tn", "b", "mln", "bln"})
-_NUMERAL_TOKEN = re.compile(r"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈]?\.\d+$", re.I)
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_NUMERAL_TOKEN = re.compile(
+    rf"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈]?\.\d+$|^\d*[{_VULGAR}]$", re.I)
+# The fraction of a mixed number after its whole part: "2 1/2", "2 ½", "1-1/2".
+_PART = re.compile(rf"^(?:\d{{1,2}}/\d{{1,3}}|[{_VULGAR}])$")
 _SPACED = re.compile(r"\d{1,3}(?: \d{3})*")
 _GROUP = re.compile(r"^\d{3}$")
 _SLASH_FRACTION = re.compile(r"^\d{1,2}/\d{1,2}$")
@@ -39,6 +43,9 @@ _NO_UNIT = Unit("", "", 1.0, "")
 _DIGIT_WORDS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
                           "eight", "nine"})
 CURRENCY_TOKENS = frozenset(CURRENCY_SYMBOLS)
+# Scale words a range's bounds share ("2 to 3 billion"); "dozen" is a count of its own.
+_WORD_SCALES = {w: v for w, v in MULTIPLIERS.items() if len(w) > 1 and v >= 100}
+_GLUED_SCALE = re.compile(r"\d(?:k|m|bn|mn|tn|b|mln|bln)$")
 
 
 def is_core(tok: Token) -> bool:
@@ -111,6 +118,12 @@ def number_end(doc: Doc, i: int) -> int:
             if suffix != "m" or (i > 0 and doc[i - 1].lower_ in CURRENCY_TOKENS):
                 j += 1
             break
+        if j == i + 1 and prev.text.isdigit() and (
+                _PART.match(tok.text) and prev.whitespace_
+                or tok.text == "-" and not prev.whitespace_ and not tok.whitespace_
+                and j + 2 < n and _PART.match(doc[j + 1].text) and unit_word(doc[j + 2].lower_)):
+            j += 1 if _PART.match(tok.text) else 2  # "2 1/2 hours", "1-1/2 inches"
+            continue
         if tok.lower_ in MULTIPLIERS and len(tok.text) > 1 and tok.lower_ not in ("mm",):
             j += 1  # "1.2 million", "two dozen", "three hundred"
             continue
@@ -132,7 +145,10 @@ def number_end(doc: Doc, i: int) -> int:
         if (tok.lower_ == "and" and j + 2 < n and doc[j + 2].lower_ in _FRACTION_WORDS
                 and (doc[j + 1].lower_ in ("a", "an", "one") or is_number_word(doc[j + 1].text))
                 and (word_prev or _NUMERAL_TOKEN.match(prev.text))):
-            return j + 3  # "one and a half", "2 and three quarters"
+            j += 3  # "one and a half", "2 and three quarters"
+            if j < n and doc[j].lower_ in ARTICLE_MULTIPLIERS:
+                j += 1  # "two and a half million"
+            return j
         if (tok.lower_ == "point" and word_prev and j + 1 < n
                 and doc[j + 1].lower_ in _DIGIT_WORDS):
             j += 2  # "two point five"
@@ -163,3 +179,21 @@ def unit_word(word: str) -> bool:
     unit = lookup_unit(word)
     return unit is not None and word not in AMBIGUOUS_FORMS
 
+
+
+def shared_scale(doc: Doc, low_start: int, low_end: int, high_start: int, high_end: int,
+                 low: float) -> float:
+    """The scale word of a range's upper bound that its bare lower bound shares: "2 to 3 billion"
+    and "between one and two million" are 2-3 billion and 1-2 million (returns 1e9, 1e6), while
+    "500 to 1 million" keeps 500 (a bare number above the upper bound's own figure is whole)."""
+    if any(tok.lower_ in MULTIPLIERS or _GLUED_SCALE.search(tok.lower_)
+           for tok in doc[low_start:low_end]):
+        return 1.0  # "1 million to 2 million": the lower bound has its own scale
+    scale, k = 1.0, high_end
+    while k > high_start + 1 and doc[k - 1].lower_ in _WORD_SCALES:
+        scale *= _WORD_SCALES[doc[k - 1].lower_]
+        k -= 1
+    if scale == 1.0:
+        return 1.0
+    head = read_number(span_text(doc, high_start, k))
+    return scale if head is not None and low < head.value else 1.0
