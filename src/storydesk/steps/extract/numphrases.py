@@ -29,7 +29,9 @@ from storydesk.steps.extract.numspans import (
     number_end,
     shared_scale,
     span_text,
+    unit_word,
 )
+from storydesk.steps.extract.pounds import pounds_is_weight
 from storydesk.steps.extract.shares import fraction_share
 from storydesk.steps.extract.units import AMBIGUOUS_FORMS, UNITS, Unit, lookup_unit
 
@@ -81,6 +83,9 @@ _HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
     key=lambda item: -len(item[0]),
 )
 _FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# Scale words written after a currency code: "75 USD million" (finance style).
+_CODE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # "5-7", "5k-20k", "20~100", "2bn-$3bn" (after "$") written as one token.
 # "5%-10" (spaCy's split of "5%-10%"): the first bound's sign repeats the second's unit
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](?:[$€£¥]|[a-z]{1,3}\$)?"
@@ -278,17 +283,32 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
             and doc[j + 2].lower_ in ("point", "points")):
         _set_unit(doc, amount, lookup_unit("percentage point"), span_text(doc, j, j + 3), j + 2)
         return  # "a 3.5 percentage-point rise"
-    if j + 1 < n and not doc[j + 1].is_space and tok.whitespace_ != "":
-        two = f"{tok.lower_} {doc[j + 1].lower_}"
-        unit = lookup_unit(two)
+    for size in (4, 3, 2):  # "square miles", "Hong Kong dollars", "United Arab Emirates dirham"
+        words = doc[j : j + size]
+        if len(words) < size or any(t.is_space for t in words) or not tok.whitespace_:
+            continue
+        unit = lookup_unit(" ".join(t.lower_ for t in words))
         if unit is not None:
-            _set_unit(doc, amount, unit, span_text(doc, j, j + 2), j + 1)
+            _set_unit(doc, amount, unit, span_text(doc, j, j + size), j + size - 1)
             return
+    if tok.text in _BRACKETS and j + 2 < n and doc[j + 2].text == _BRACKETS[tok.text]:
+        unit = lookup_unit(doc[j + 1].text)
+        if unit is not None and unit.kind != "money" and unit_word(doc[j + 1].lower_):
+            _set_unit(doc, amount, unit, span_text(doc, j, j + 3), j + 2)
+        return  # "20 [kg]", "5 (km)": a unit written in brackets, as in tables
     unit = lookup_unit(tok.text)
     if unit is None:
         return
+    if (unit.kind == "money" and tok.text.isupper() and j + 1 < n
+            and doc[j + 1].lower_ in _CODE_SCALES):
+        amount.value *= _CODE_SCALES[doc[j + 1].lower_]
+        _set_unit(doc, amount, unit, span_text(doc, j, j + 2), j + 1)
+        return  # "75 USD million"
     if unit.kind == "money" and tok.lower_ in CURRENCY_TOKENS and _symbol_starts_next(doc, j):
         return  # "5 $10 bills": a symbol before a number belongs to that number
+    if tok.lower_ in ("pound", "pounds") and unit.kind == "money" and pounds_is_weight(
+            doc, amount.num_start, amount.num_end, j):
+        unit = UNITS["lb"]  # "weighs 180 pounds", "20 pounds of cocaine"
     special = ""
     if unit.name == "year" and j + 1 < n and doc[j + 1].lower_ == "old":
         special, end = "age", j + 1  # "19 years old"
@@ -299,12 +319,13 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
 
 def _symbol_starts_next(doc: Doc, j: int) -> bool:
     """Whether the currency symbol at ``j`` belongs to the number after it, not the one before:
-    "10 $ 30 $" gives each number the symbol after it, "5 $10" gives $ to 10."""
+    "10 $ 30 $" and "10 rmb 20 usd" give each number the unit after it, "5 $10" gives $ to 10."""
     n = len(doc)
     if j + 1 >= n or not is_core(doc[j + 1]):
         return False
     end = number_end(doc, j + 1)
-    return not (end < n and doc[end].lower_ == doc[j].lower_)
+    after = lookup_unit(doc[end].text) if end < n else None
+    return not (after is not None and after.kind == "money")  # "10 rmb 20 usd": 20's own unit
 
 
 def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
@@ -319,7 +340,8 @@ def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
 def _attach_prefix(doc: Doc, amount: Amount) -> None:
     """A currency symbol and a hedge before the number ("about $5", "an estimated 18", "~300")."""
     k = amount.num_start
-    if k > 0 and doc[k - 1].lower_ in CURRENCY_TOKENS:
+    taken = k > 1 and is_core(doc[k - 2]) and not _symbol_starts_next(doc, k - 1)
+    if k > 0 and doc[k - 1].lower_ in CURRENCY_TOKENS and not taken:
         k -= 1
         symbol = doc[k].lower_
         letters = doc[k - 1] if k > 0 else None
@@ -340,12 +362,12 @@ def _attach_prefix(doc: Doc, amount: Amount) -> None:
         if tuple(words[-len(phrase) :]) == phrase and len(words) >= len(phrase):
             if hedge == "range" and amount.high is None:
                 return  # "between" without a second number
-            first = k - len(phrase)
-            if hedge in _FLIPPED and first > 0 and doc[first - 1].lower_ == "not":
-                hedge, first = _FLIPPED[hedge], first - 1  # "not more than 20" is at most 20
+            lead = k - len(phrase)
+            if hedge in _FLIPPED and lead > 0 and doc[lead - 1].lower_ == "not":
+                hedge, lead = _FLIPPED[hedge], lead - 1  # "not more than 20" is at most 20
             if amount.high is None or hedge == "range":
                 amount.hedge = hedge  # "about 5-7" stays a range: the bounds say more
-            amount.start = doc[first].idx
+            amount.start = doc[lead].idx
             return
     if amount.hedge is None:
         before = doc.text[max(0, doc[k].idx - 60) : doc[k].idx]

@@ -26,8 +26,8 @@ VAGUE_PLURALS = frozenset({"tens", "dozens", "scores", "hundreds", "thousands", 
 # Scale words an article can stand before: "a million", "half a dozen".
 ARTICLE_MULTIPLIERS = frozenset({"dozen", "hundred", "thousand", "million", "billion",
                                  "trillion"})
-# Suffixes glued to a numeral: "3bn", "10k". "m" is a multiplier only after a currency ("£30m");
-# "100m" alone is a distance.
+# Suffixes glued to a numeral: "3bn", "10k". "m" is a multiplier only with a currency ("£30m",
+# "77m euros"); "100m" alone is a distance.
 _GLUED_SUFFIX = frozenset({"bn", "k", "mn", "tn", "b", "mln", "bln"})
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _NUMERAL_TOKEN = re.compile(
@@ -115,7 +115,8 @@ def number_end(doc: Doc, i: int) -> int:
             break
         suffix = tok.lower_.rstrip(".")  # "£30m." at the end of a sentence is one token "m."
         if prev.whitespace_ == "" and suffix in _GLUED_SUFFIX | {"m"} and not word_prev:
-            if suffix != "m" or (i > 0 and doc[i - 1].lower_ in CURRENCY_TOKENS):
+            money_after = j + 1 < n and (lookup_unit(doc[j + 1].text) or _NO_UNIT).kind == "money"
+            if suffix != "m" or money_after or (i > 0 and doc[i - 1].lower_ in CURRENCY_TOKENS):
                 j += 1
             break
         if j == i + 1 and prev.text.isdigit() and (
