@@ -64,3 +64,21 @@ def test_mixed_numbers_in_sentences(nlp, text, value, base):
 
 def test_a_hyphenated_mixed_number_needs_a_unit(nlp):
     assert find_quantities(nlp("The score was 3-1/2 today.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "hedge"),
+    [
+        ("The value should not exceed 100.", 100, None, "at_most"),
+        ("Costs don't exceed 100 dollars.", 100, None, "at_most"),
+        ("Losses exceeded 300.", 300, None, "at_least"),
+        ("The number is from 20 up to 30.", 20, 30, "range"),
+    ],
+)
+def test_negated_verbs_and_up_to_ranges(nlp, text, value, high, hedge):
+    q = _only(nlp, text)
+    assert (q.value, q.high, q.hedge) == (value, high, hedge)
+
+
+def test_from_up_to_at_the_end_never_crashes(nlp):
+    assert [q.value for q in find_quantities(nlp("It went from 20 up to"))] == [20]

@@ -196,6 +196,8 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
     from_ = lead >= 0 and doc[lead].lower_ == "from"
     if between and sep != "and":
         return
+    if from_ and sep == "up" and j + 2 < n and doc[j + 1].lower_ == "to":
+        j, sep = j + 1, "to"  # "from 20 up to 30"
     if sep not in ("-", "–", "~", "to", "or", "and", "through", "thru"):
         return
     if sep == "and" and not between:
