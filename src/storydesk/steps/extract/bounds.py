@@ -31,7 +31,8 @@ _COMPARATIVE = re.compile(
     r"(?:\s+or\s+equal\s+to)?\s*$",
     re.I,
 )
-_VERB = re.compile(r"\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)\s*$", re.I)
+_VERB = re.compile(r"(?:(?P<no>\bnot|\bnever|n't)\s+)?\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?)"
+                   r"\s*$", re.I)
 _SUFFIX_UP = frozenset({"more", "greater", "higher", "larger", "bigger", "above", "over", "up",
                         "upwards", "upward", "plus"})
 _SUFFIX_DOWN = frozenset({"less", "fewer", "lower", "smaller", "below", "under"})
@@ -55,8 +56,8 @@ def prefix_bound(before: str) -> tuple[str, int] | None:
             up = not up  # "no more than 5" is at most 5
         return ("at_least" if up else "at_most"), len(before) - m.start()
     m = _VERB.search(before)
-    if m is not None:
-        return "at_least", len(before) - m.start()
+    if m is not None:  # "must not exceed 100" is at most 100
+        return ("at_most" if m["no"] else "at_least"), len(before) - m.start()
     return None
 
 

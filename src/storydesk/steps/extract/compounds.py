@@ -5,7 +5,7 @@
 * money and its cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents",
   "15 dollars 50", "C$ 100 and fifty";
 * one token holding a currency and a number, or a number and a unit: "HK$10", "USD115",
-  "nzd$15", "200lbs", "5k-20k" is read in ``numphrases``.
+  "nzd$15", "200lbs", "24703m2", "50p" (pence); "5k-20k" is read in ``numphrases``.
 
 ``attach_smaller_unit`` extends an ``Amount`` in place; ``glued_amount`` reads one token.
 """
@@ -27,8 +27,8 @@ __all__ = ["attach_smaller_unit", "glued_amount", "GLUED"]
 
 # A currency written before the number in the same token ("HK$10", "USD115"), or a unit after
 # it ("200lbs", "5km").
-GLUED = re.compile(r"^(?P<cur>[a-z]{0,3}\$|[a-z]{3})?(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>[a-z]+)?$",
-                   re.I)
+GLUED = re.compile(r"^(?P<cur>[a-z]{0,3}\$|[a-z]{3})?(?P<num>\d[\d,]*(?:\.\d+)?)"
+                   r"(?P<unit>[a-z]+[23²]?)?$", re.I)
 _SUBUNITS = frozenset({"cent", "cents", "pence", "penny", "p"})
 # "in" is a unit only right after feet ("12 ft 2 in"): alone it is a preposition.
 _INCH_AFTER_FEET = frozenset({"in"})
@@ -47,6 +47,8 @@ def glued_amount(text: str) -> tuple[float, str, str] | None:
         cur = m["cur"].lower()
         return (reading.value, cur, "currency") if cur in CURRENCY_SYMBOLS else None
     unit = m["unit"].lower()
+    if unit == "p" and reading.value < 100 and reading.value.is_integer():
+        return reading.value, "pence", "unit"  # "50p"; "1080p" is a screen resolution
     if lookup_unit(unit) is None or unit in AMBIGUOUS_FORMS or len(unit) < 2:
         return None
     return reading.value, m["unit"], "unit"
@@ -74,6 +76,8 @@ def attach_smaller_unit(doc: Doc, amount: Amount) -> None:
             return
         if word in _SUBUNITS:
             last = end
+        elif word in ("-", "–"):
+            return  # "£10 one-way": a compound word, not cents
         elif nxt is None or not (nxt.is_alpha or nxt.like_num or nxt.text in ("$", "%")):
             last = end - 1  # "15 dollars 50." ends there: cents without the word
         else:

@@ -25,7 +25,7 @@ _TH_STEMS = {"four": 4, "six": 6, "seven": 7, "ten": 10, "eleven": 11, "thirteen
              "nineteen": 19}
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
-_SLASH = re.compile(r"^(?:(?P<whole>\d+)\s+)?(?P<num>\d+)/(?P<den>\d+)$")
+_SLASH = re.compile(r"^(?:(?P<whole>\d+)(?:\s+|-))?(?P<num>\d+)/(?P<den>\d+)$")
 # Denominators fractions are written with; "9/11" and "24/7" are names, "1/13" a gallery counter.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PART_WORDS = frozenset({"half", "quarter", "a", "one"})
@@ -77,6 +77,11 @@ def read_fraction(text: str, read_whole: Reader) -> float | None:
         if den not in _DENOMINATORS or int(m["num"]) >= den:
             return None
         return (int(m["whole"]) if m["whole"] else 0) + int(m["num"]) / den
+    head, _, last = t.rpartition(" ")
+    if last in _SCALES and head and _is_mixed(head):
+        # "two and a half million", "1 1/2 billion": the scale word scales the whole
+        mixed = read_fraction(head, read_whole)
+        return mixed * _SCALES[last] if mixed is not None else None
     if " and " in t:
         return _whole_and_part(t, read_whole)
     words = t.replace(" - ", "-").split(" ")
@@ -90,6 +95,13 @@ def read_fraction(text: str, read_whole: Reader) -> float | None:
         part = _simple(head.split(" "), read_whole)
         return part * _SCALES[words[-1]] if part is not None and part < 1 else None
     return _simple(words, read_whole)
+
+
+def _is_mixed(text: str) -> bool:
+    """A whole number and a fraction with no scale word in them: "2 1/2", "two and a half"."""
+    if any(word in _SCALES for word in text.split(" ")):
+        return False  # "one billion and a quarter" + "million" is a sum, read below
+    return "/" in text or " and " in text or text[-1] in _VULGAR
 
 
 def _simple(words: list[str], read_whole: Reader) -> float | None:

@@ -21,18 +21,22 @@ from storydesk.steps.extract.bounds import (
     suffix_bound,
 )
 from storydesk.steps.extract.compounds import attach_smaller_unit, glued_amount
-from storydesk.steps.extract.numbers import MULTIPLIERS, is_number_word, read_number
-from storydesk.steps.extract.shares import fraction_share
-from storydesk.steps.extract.units import (
-    AMBIGUOUS_FORMS,
-    CURRENCY_SYMBOLS,
-    UNITS,
-    Unit,
-    lookup_unit,
+from storydesk.steps.extract.numbers import read_number
+from storydesk.steps.extract.numspans import (
+    CURRENCY_TOKENS,
+    char_end,
+    is_core,
+    number_end,
+    shared_scale,
+    span_text,
+    unit_word,
 )
+from storydesk.steps.extract.pounds import pounds_is_weight
+from storydesk.steps.extract.shares import fraction_share
+from storydesk.steps.extract.units import AMBIGUOUS_FORMS, UNITS, Unit, lookup_unit
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 __all__ = ["Amount", "scan_amounts"]
 
@@ -78,27 +82,14 @@ _HEDGES: list[tuple[tuple[str, ...], str]] = sorted(
     ],
     key=lambda item: -len(item[0]),
 )
-_VAGUE_PLURALS = frozenset({"tens", "dozens", "scores", "hundreds", "thousands", "millions",
-                            "billions"})
-_ARTICLE_MULTIPLIERS = frozenset({"dozen", "hundred", "thousand", "million", "billion",
-                                  "trillion"})
-# Suffixes glued to a numeral: "3bn", "10k". "m" is a multiplier only after a currency ("£30m");
-# "100m" alone is a distance.
-_GLUED_SUFFIX = frozenset({"bn", "k", "mn", "tn", "b", "mln", "bln"})
-_NUMERAL_TOKEN = re.compile(r"^[~≈]?\d[\d,.]*(?:bn|k|mn|tn|b|mln|bln)?$|^[~≈]?\.\d+$", re.I)
-_SPACED = re.compile(r"\d{1,3}(?: \d{3})*")
-_GROUP = re.compile(r"^\d{3}$")
-# "5-7", "5k-20k", "20~100" written as one token.
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+# Scale words written after a currency code: "75 USD million" (finance style).
+_CODE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# "5-7", "5k-20k", "20~100", "2bn-$3bn" (after "$") written as one token.
 # "5%-10" (spaCy's split of "5%-10%"): the first bound's sign repeats the second's unit
-_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](\d[\d,.]*(?:k|m|bn|mn|b)?)$",
-                          re.I)
-_SLASH_FRACTION = re.compile(r"^\d{1,2}/\d{1,2}$")
-_FRACTION_WORDS = frozenset({"half", "quarter", "quarters", "third", "thirds"})
-_SIGNED = re.compile(r"^[-+−]\d[\d,]*(?:\.\d+)?$")
-_NO_UNIT = Unit("", "", 1.0, "")
-_DIGIT_WORDS = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven",
-                          "eight", "nine"})
-_CURRENCY_TOKEN = frozenset(CURRENCY_SYMBOLS)
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*(?:k|m|bn|mn|b)?)(%?)[-–~](?:[$€£¥]|[a-z]{1,3}\$)?"
+                          r"(\d[\d,.]*(?:k|m|bn|mn|b)?)$", re.I)
 
 
 def scan_amounts(doc: Doc) -> list[Amount]:
@@ -111,10 +102,10 @@ def scan_amounts(doc: Doc) -> list[Amount]:
             amounts.append(share)
             i = share.last_token + 1
             continue
-        end = _number_end(doc, i)
+        end = number_end(doc, i)
         reading = None
         while end > i:
-            reading = read_number(_text(doc, i, end))
+            reading = read_number(span_text(doc, i, end))
             if reading is not None:
                 break
             end -= 1
@@ -126,7 +117,7 @@ def scan_amounts(doc: Doc) -> list[Amount]:
                 continue
             i += 1
             continue
-        amount = Amount(i, end, doc[i].idx, _char_end(doc, end), reading.value,
+        amount = Amount(i, end, doc[i].idx, char_end(doc, end), reading.value,
                         vague=reading.hedge is not None, last_token=end - 1)
         if doc[end - 1].text.endswith(".") and doc[end - 1].is_alpha is False:
             amount.end -= 1  # the sentence's full stop is not part of "£30m"
@@ -143,127 +134,6 @@ def scan_amounts(doc: Doc) -> list[Amount]:
     return merge_bounds(doc, amounts)
 
 
-# -- the number itself ------------------------------------------------------------------------------
-
-
-def _is_core(tok: Token) -> bool:
-    text = tok.text
-    if _NUMERAL_TOKEN.match(text):
-        return True
-    return is_number_word(text)
-
-
-def _is_word_number(tok: Token) -> bool:
-    return tok.is_alpha or "-" in tok.text and is_number_word(tok.text)
-
-
-def _number_end(doc: Doc, i: int) -> int:
-    """The token after the longest number phrase starting at ``i`` (``i`` when none starts)."""
-    n = len(doc)
-    low = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < n else ""
-    if low in ("a", "an"):
-        if nxt in _ARTICLE_MULTIPLIERS:
-            j = i + 2
-        elif nxt == "couple" and i + 2 < n and doc[i + 2].lower_ == "of":
-            return i + 2
-        elif nxt == "quarter" and i + 2 < n and doc[i + 2].lower_ in _ARTICLE_MULTIPLIERS:
-            return i + 3  # "a quarter million"
-        else:
-            return i
-    elif low == "half":
-        if nxt == "a" and i + 2 < n and doc[i + 2].lower_ in _ARTICLE_MULTIPLIERS:
-            j = i + 3
-        elif nxt in _ARTICLE_MULTIPLIERS:
-            j = i + 2  # "half million"
-        elif nxt in ("a", "an") and i + 2 < n and _unit_word(doc[i + 2].lower_):
-            return i + 1  # "half a percent": the "a" is skipped by _attach_unit
-        elif (lookup_unit(nxt) or _NO_UNIT).kind == "percent":
-            return i + 1  # "half percent"
-        else:
-            return i
-    elif low in _VAGUE_PLURALS:
-        if low == "tens" and nxt != "of":
-            return i
-        j = i + 1
-    elif _is_core(doc[i]):
-        j = i + 1
-    elif _SIGNED.match(doc[i].text) and nxt and (lookup_unit(nxt) or _NO_UNIT).kind == "percent":
-        return i + 1  # "-5%", "+10 percent": a signed change (other signs are bullets, scores)
-    elif _SLASH_FRACTION.match(doc[i].text):
-        # "1/4 mile", "more than 1/2": a fraction only with a unit or a bound around it; alone,
-        # "3/4" and "9/11" are dates and names
-        unit_next = nxt and _unit_word(nxt)
-        bound_before = i > 0 and doc[i - 1].lower_ in ("than", "over", "about", "nearly",
-                                                        "almost", "under", "least", "most")
-        return i + 1 if unit_next or bound_before else i
-    else:
-        return i
-    while j < n:
-        prev, tok = doc[j - 1], doc[j]
-        word_prev = _is_word_number(prev) or prev.lower_ in _VAGUE_PLURALS
-        if prev.lower_ in _VAGUE_PLURALS:
-            # "tens of thousands", "hundreds of thousands": "of" is part of the number.
-            if tok.lower_ == "of" and j + 1 < n and doc[j + 1].lower_ in (
-                "thousands", "millions", "billions", "hundreds"
-            ) and prev.lower_ in ("tens", "hundreds", "dozens", "scores"):
-                j += 2
-                continue
-            break
-        suffix = tok.lower_.rstrip(".")  # "£30m." at the end of a sentence is one token "m."
-        if prev.whitespace_ == "" and suffix in _GLUED_SUFFIX | {"m"} and not word_prev:
-            if suffix != "m" or (i > 0 and doc[i - 1].lower_ in _CURRENCY_TOKEN):
-                j += 1
-            break
-        if tok.lower_ in MULTIPLIERS and len(tok.text) > 1 and tok.lower_ not in ("mm",):
-            j += 1  # "1.2 million", "two dozen", "three hundred"
-            continue
-        if word_prev and _is_word_number(tok) and is_number_word(tok.text):
-            j += 1  # "twenty one", "one hundred six"
-            continue
-        if (tok.lower_ in _FRACTION_WORDS and word_prev and j + 1 < n
-                and doc[j + 1].lower_ in _ARTICLE_MULTIPLIERS):
-            j += 2  # "three quarters billion"
-            continue
-        if (tok.text in ("-", "–") and word_prev and j + 1 < n
-                and is_number_word(doc[j + 1].text) and doc[j + 1].is_alpha):
-            j += 2  # "twenty - one" as spaCy splits "twenty-one"
-            continue
-        if (tok.lower_ == "and" and word_prev and j + 1 < n and is_number_word(doc[j + 1].text)
-                and prev.lower_ in ("hundred", "thousand", "million", "billion", "trillion")):
-            j += 2  # "one hundred and six"
-            continue
-        if (tok.lower_ == "and" and j + 2 < n and doc[j + 2].lower_ in _FRACTION_WORDS
-                and (doc[j + 1].lower_ in ("a", "an", "one") or is_number_word(doc[j + 1].text))
-                and (word_prev or _NUMERAL_TOKEN.match(prev.text))):
-            return j + 3  # "one and a half", "2 and three quarters"
-        if (tok.lower_ == "point" and word_prev and j + 1 < n
-                and doc[j + 1].lower_ in _DIGIT_WORDS):
-            j += 2  # "two point five"
-            while j < n and doc[j].lower_ in _DIGIT_WORDS:
-                j += 1  # "one point two five"
-            return j
-        if (_GROUP.match(tok.text) and prev.whitespace_ == " "
-                and _SPACED.fullmatch(_text(doc, i, j))):
-            j += 1  # "10 000": a space as the thousands separator
-            continue
-        break
-    return j
-
-
-def _text(doc: Doc, i: int, j: int) -> str:
-    return doc.text[doc[i].idx : _char_end(doc, j)]
-
-
-def _char_end(doc: Doc, j: int) -> int:
-    last = doc[j - 1]
-    return last.idx + len(last.text)
-
-
-def _unit_word(word: str) -> bool:
-    unit = lookup_unit(word)
-    return unit is not None and word not in AMBIGUOUS_FORMS
-
 
 def _glued_token(doc: Doc, i: int) -> Amount | None:
     """"HK$10", "USD115", "200lbs": a currency or a unit glued to the number in one token."""
@@ -272,7 +142,7 @@ def _glued_token(doc: Doc, i: int) -> Amount | None:
         return None
     value, form, how = glued
     unit = lookup_unit(form)
-    amount = Amount(i, i + 1, doc[i].idx, _char_end(doc, i + 1), value, unit=unit,
+    amount = Amount(i, i + 1, doc[i].idx, char_end(doc, i + 1), value, unit=unit,
                     unit_text=form, last_token=i)
     if how == "currency":
         amount.unit_text = doc[i].text[: len(form)]
@@ -288,7 +158,7 @@ def _range_token(doc: Doc, i: int) -> Amount | None:
     low, high = read_number(m[1]), read_number(m[3])
     if low is None or high is None or high.value <= low.value:
         return None
-    amount = Amount(i, i + 1, doc[i].idx, _char_end(doc, i + 1), low.value, high.value, "range",
+    amount = Amount(i, i + 1, doc[i].idx, char_end(doc, i + 1), low.value, high.value, "range",
                     last_token=i)
     _attach_unit(doc, amount)
     if m[2] and (amount.unit is None or amount.unit.kind != "percent"):
@@ -303,7 +173,7 @@ def _fraction_share(doc: Doc, i: int) -> Amount | None:
     if found is None:
         return None
     end, percent, plural_of = found
-    amount = Amount(i, end, doc[i].idx, _char_end(doc, end), percent,
+    amount = Amount(i, end, doc[i].idx, char_end(doc, end), percent,
                     unit=lookup_unit("percent"), last_token=end - 1)
     _attach_prefix(doc, amount)
     # without a hedge only "two thirds of ..." is surely a share ("the second half" is not)
@@ -319,31 +189,39 @@ def _attach_range(doc: Doc, amount: Amount) -> None:
     if j + 1 >= n:
         return
     sep = doc[j].lower_
-    between = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "between"
-    from_ = amount.num_start > 0 and doc[amount.num_start - 1].lower_ == "from"
+    lead = amount.num_start - 1
+    if lead > 0 and doc[lead].lower_ in CURRENCY_TOKENS:
+        lead -= 1  # "between $50,000 and $60,000"
+    between = lead >= 0 and doc[lead].lower_ == "between"
+    from_ = lead >= 0 and doc[lead].lower_ == "from"
     if between and sep != "and":
         return
+    if from_ and sep == "up" and j + 2 < n and doc[j + 1].lower_ == "to":
+        j, sep = j + 1, "to"  # "from 20 up to 30"
     if sep not in ("-", "–", "~", "to", "or", "and", "through", "thru"):
         return
     if sep == "and" and not between:
         return
-    if sep == "to" and from_ and is_change(doc, amount.num_start - 1):
+    if sep == "to" and from_ and is_change(doc, lead):
         return  # "rose from 5 to 7": a change, not a range
     spaced = doc[j - 1].whitespace_ or doc[j].whitespace_
     if sep == "-" and spaced and amount.value < 100:
         return  # "3 - 1" with spaces is more often a score or a list than a range
     k = j + 1
-    if doc[k].lower_ in _CURRENCY_TOKEN:
+    if doc[k].lower_ in CURRENCY_TOKENS:
         k += 1  # "$5 to $7"
-    end = _number_end(doc, k)
-    reading = read_number(_text(doc, k, end)) if end > k else None
-    if reading is None or reading.value <= amount.value:
+    end = number_end(doc, k)
+    reading = read_number(span_text(doc, k, end)) if end > k else None
+    if reading is None:
         return
-    amount.high = reading.value
+    low = amount.value * shared_scale(doc, amount.num_start, amount.num_end, k, end, amount.value)
+    if reading.value <= low:
+        return
+    amount.value, amount.high = low, reading.value
     amount.hedge = "range"
     amount.num_end = end
     amount.last_token = end - 1
-    amount.end = _char_end(doc, end)
+    amount.end = char_end(doc, end)
 
 
 def _attach_unit_range(doc: Doc, amount: Amount) -> None:
@@ -355,11 +233,11 @@ def _attach_unit_range(doc: Doc, amount: Amount) -> None:
     if j + 2 >= n or not range_separator(doc, amount.num_start, j):
         return
     k = j + 1
-    end = _number_end(doc, k)
-    reading = read_number(_text(doc, k, end)) if end > k else None
+    end = number_end(doc, k)
+    reading = read_number(span_text(doc, k, end)) if end > k else None
     if reading is None or reading.value <= amount.value:
         return
-    second = Amount(k, end, doc[k].idx, _char_end(doc, end), reading.value, last_token=end - 1)
+    second = Amount(k, end, doc[k].idx, char_end(doc, end), reading.value, last_token=end - 1)
     _attach_unit(doc, second)
     if second.unit is None or second.unit.name != amount.unit.name or second.special:
         return
@@ -388,7 +266,7 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
         word = doc[j + 1].lower_
         if (word == "percentage" and j + 3 < n and doc[j + 2].text == "-"
                 and doc[j + 3].lower_ in ("point", "points")):
-            _set_unit(doc, amount, lookup_unit("percentage point"), _text(doc, j + 1, j + 4), j + 3)
+            _set_unit(doc, amount, lookup_unit("percentage point"), span_text(doc, j + 1, j + 4), j + 3)
             return  # "a 3.5-percentage-point rise"
         if word == "strong":
             _set_unit(doc, amount, None, "strong", j + 1, special="strong")
@@ -405,19 +283,34 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
         return
     if (tok.lower_ == "percentage" and j + 2 < n and doc[j + 1].text == "-"
             and doc[j + 2].lower_ in ("point", "points")):
-        _set_unit(doc, amount, lookup_unit("percentage point"), _text(doc, j, j + 3), j + 2)
+        _set_unit(doc, amount, lookup_unit("percentage point"), span_text(doc, j, j + 3), j + 2)
         return  # "a 3.5 percentage-point rise"
-    if j + 1 < n and not doc[j + 1].is_space and tok.whitespace_ != "":
-        two = f"{tok.lower_} {doc[j + 1].lower_}"
-        unit = lookup_unit(two)
+    for size in (4, 3, 2):  # "square miles", "Hong Kong dollars", "United Arab Emirates dirham"
+        words = doc[j : j + size]
+        if len(words) < size or any(t.is_space for t in words) or not tok.whitespace_:
+            continue
+        unit = lookup_unit(" ".join(t.lower_ for t in words))
         if unit is not None:
-            _set_unit(doc, amount, unit, _text(doc, j, j + 2), j + 1)
+            _set_unit(doc, amount, unit, span_text(doc, j, j + size), j + size - 1)
             return
+    if tok.text in _BRACKETS and j + 2 < n and doc[j + 2].text == _BRACKETS[tok.text]:
+        unit = lookup_unit(doc[j + 1].text)
+        if unit is not None and unit.kind != "money" and unit_word(doc[j + 1].lower_):
+            _set_unit(doc, amount, unit, span_text(doc, j, j + 3), j + 2)
+        return  # "20 [kg]", "5 (km)": a unit written in brackets, as in tables
     unit = lookup_unit(tok.text)
     if unit is None:
         return
-    if unit.kind == "money" and tok.lower_ in _CURRENCY_TOKEN and _symbol_starts_next(doc, j):
+    if (unit.kind == "money" and tok.text.isupper() and j + 1 < n
+            and doc[j + 1].lower_ in _CODE_SCALES):
+        amount.value *= _CODE_SCALES[doc[j + 1].lower_]
+        _set_unit(doc, amount, unit, span_text(doc, j, j + 2), j + 1)
+        return  # "75 USD million"
+    if unit.kind == "money" and tok.lower_ in CURRENCY_TOKENS and _symbol_starts_next(doc, j):
         return  # "5 $10 bills": a symbol before a number belongs to that number
+    if tok.lower_ in ("pound", "pounds") and unit.kind == "money" and pounds_is_weight(
+            doc, amount.num_start, amount.num_end, j):
+        unit = UNITS["lb"]  # "weighs 180 pounds", "20 pounds of cocaine"
     special = ""
     if unit.name == "year" and j + 1 < n and doc[j + 1].lower_ == "old":
         special, end = "age", j + 1  # "19 years old"
@@ -428,18 +321,19 @@ def _attach_unit(doc: Doc, amount: Amount) -> None:
 
 def _symbol_starts_next(doc: Doc, j: int) -> bool:
     """Whether the currency symbol at ``j`` belongs to the number after it, not the one before:
-    "10 $ 30 $" gives each number the symbol after it, "5 $10" gives $ to 10."""
+    "10 $ 30 $" and "10 rmb 20 usd" give each number the unit after it, "5 $10" gives $ to 10."""
     n = len(doc)
-    if j + 1 >= n or not _is_core(doc[j + 1]):
+    if j + 1 >= n or not is_core(doc[j + 1]):
         return False
-    end = _number_end(doc, j + 1)
-    return not (end < n and doc[end].lower_ == doc[j].lower_)
+    end = number_end(doc, j + 1)
+    after = lookup_unit(doc[end].text) if end < n else None
+    return not (after is not None and after.kind == "money")  # "10 rmb 20 usd": 20's own unit
 
 
 def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
               special: str = "") -> None:
     amount.last_token = last
-    amount.end = _char_end(doc, last + 1)
+    amount.end = char_end(doc, last + 1)
     if text.endswith(".") and text.lower() not in UNITS:
         text, amount.end = text[:-1], amount.end - 1  # "100 m." ends a sentence
     amount.unit, amount.unit_text, amount.special = unit, text, special
@@ -448,11 +342,12 @@ def _set_unit(doc: Doc, amount: Amount, unit: Unit | None, text: str, last: int,
 def _attach_prefix(doc: Doc, amount: Amount) -> None:
     """A currency symbol and a hedge before the number ("about $5", "an estimated 18", "~300")."""
     k = amount.num_start
-    if k > 0 and doc[k - 1].lower_ in _CURRENCY_TOKEN:
+    taken = k > 1 and is_core(doc[k - 2]) and not _symbol_starts_next(doc, k - 1)
+    if k > 0 and doc[k - 1].lower_ in CURRENCY_TOKENS and not taken:
         k -= 1
         symbol = doc[k].lower_
         letters = doc[k - 1] if k > 0 else None
-        if (symbol == "$" and letters is not None and f"{letters.lower_}$" in _CURRENCY_TOKEN
+        if (symbol == "$" and letters is not None and f"{letters.lower_}$" in CURRENCY_TOKENS
                 and (not letters.whitespace_ or letters.lower_ not in ("a", "r"))):
             k -= 1  # "HK $ 10", "C $ 300": the country letters and the dollar sign
             symbol = f"{doc[k].lower_}$"
@@ -469,9 +364,12 @@ def _attach_prefix(doc: Doc, amount: Amount) -> None:
         if tuple(words[-len(phrase) :]) == phrase and len(words) >= len(phrase):
             if hedge == "range" and amount.high is None:
                 return  # "between" without a second number
+            lead = k - len(phrase)
+            if hedge in _FLIPPED and lead > 0 and doc[lead - 1].lower_ == "not":
+                hedge, lead = _FLIPPED[hedge], lead - 1  # "not more than 20" is at most 20
             if amount.high is None or hedge == "range":
                 amount.hedge = hedge  # "about 5-7" stays a range: the bounds say more
-            amount.start = doc[k - len(phrase)].idx
+            amount.start = doc[lead].idx
             return
     if amount.hedge is None:
         before = doc.text[max(0, doc[k].idx - 60) : doc[k].idx]

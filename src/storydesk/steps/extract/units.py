@@ -7,7 +7,9 @@ counts → "count". ``normalize(4, "miles") == (6.437..., "km", "distance")``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Unit", "UNITS", "CURRENCY_SYMBOLS", "lookup_unit", "normalize", "unit_kind"]
 
@@ -64,6 +66,11 @@ _CURRENCIES: list[tuple[str, ...]] = [
 
 
 _WORD_CODES = frozenset({"rub", "try", "gel", "cad", "sar", "lak", "ils", "crc"})
+# Every current currency's English names, symbols and code (built from CLDR by
+# ``eval/build_currencies.py``); the hand-written table above wins where both name a form.
+CURRENCY_TABLE_PATH = Path(__file__).with_name("currencies.json")
+# Finance shorthand with a scale letter: "30 MUSD", "5 kEUR".
+_SCALED_CODES = ("usd", "eur", "gbp", "chf", "sek", "nok", "dkk", "jpy")
 
 
 def _table() -> dict[str, Unit]:
@@ -95,7 +102,8 @@ def _table() -> dict[str, Unit]:
     add("other", "kg", 1e-6, "mg", "milligram", "milligrams", "milligramme", "milligrammes")
     add("other", "kg", 1e-9, "µg", "μg", "mcg", "microgram", "micrograms")
     add("other", "kg", 0.028349523125, "ounce", "ounces", "oz")
-    add("other", "kg", 1000.0, "tonne", "tonnes", "metric ton", "metric tons", "t")
+    add("other", "kg", 1000.0, "tonne", "tonnes", "metric ton", "metric tons", "metric tonne",
+        "metric tonnes", "t")
     add("other", "kg", 907.18474, "ton", "tons")
     add("other", "kg", 0.45359237, "pound", "lb", "lbs")
     # area → km²
@@ -125,7 +133,27 @@ def _table() -> dict[str, Unit]:
         add("money", code, 1.0, code, *aliases, *names)
     add("money", "USD", 0.01, "cent", "cents", "us cents")
     add("money", "GBP", 0.01, "penny", "pence", "pennies")
+    add("money", "SGD", 1.0, "s$")
+    for code in _SCALED_CODES:
+        add("money", code.upper(), 1e6, f"m{code}")
+        add("money", code.upper(), 1e3, f"k{code}")
+    for code, spellings in _currency_table().items():
+        unit = Unit(code, code, 1.0, "money")
+        for spelling in spellings:
+            forms.setdefault(spelling, unit)  # never "kgs" (kilograms) as som
     return forms
+
+
+def _currency_table() -> dict[str, list[str]]:
+    """The shipped CLDR currency table; empty (hand table only) when it is missing or broken."""
+    try:
+        data = json.loads(CURRENCY_TABLE_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(code): [str(f) for f in forms] for code, forms in data.items()
+            if isinstance(forms, list)}
 
 
 UNITS: dict[str, Unit] = _table()
@@ -135,12 +163,15 @@ UNITS["pounds"] = UNITS["£"]
 _PREFIX_CODES = frozenset({"usd", "eur", "gbp", "uah", "jpy", "cny", "chf", "inr", "aud", "nzd",
                            "hkd", "mxn", "brl", "pln", "zar", "aed", "krw", "kpw", "ngn", "lkr",
                            "rmb"})
+# Codes of the CLDR table that are also names seen before numbers ("AMD 7nm chips", "NPR").
+_NOT_PREFIX_CODES = frozenset({"amd", "npr", "scr", "srd", "mga", "gip", "shp", "lsl", "top"})
 # Written before the number ("$5", "C$300", "USD 20"): one token, lower-cased. A symbol after a
 # number is not read as its unit (numphrases), so codes are lower-case: "20 USD" still is one.
 CURRENCY_SYMBOLS: dict[str, str] = {
     form: unit.base for form, unit in UNITS.items()
     if unit.kind == "money" and unit.factor == 1.0 and " " not in form
-    and (not form.isalpha() or form in _PREFIX_CODES)
+    and (not form.isalpha() or form in _PREFIX_CODES
+         or form.islower() and form.upper() == unit.base and form not in _NOT_PREFIX_CODES)
 }
 # Forms so short or common that a hyphenated compound with them is not a measure ("a 3-D film",
 # "a 4-t truck" is rare, "the 2-in-1 deal" is not).
