@@ -57,10 +57,11 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
 
     systems.append(("storydesk rules only", rules))
     if len(pages) >= 2:
-        from eval.train_line_model import FOLDS, fold_models, page_rows
+        from eval.train_line_model import FOLDS, fold_models, page_rows, set_page_floors
 
         progress(f"{NAME}: training {FOLDS} fold models for the cross-validated row")
         models = fold_models([page_rows(page, texts[page.id]) for page in pages])
+        set_page_floors(pages, texts, models)  # each fold's floor from the other folds' pages
 
         def storydesk(page: Page) -> str:
             return text_of(clean_plain_text(texts[page.id], model=models[page.id]))

@@ -33,6 +33,7 @@ from eval.text import visible_text
 from storydesk.metrics import token_prf, word_tokens
 from storydesk.steps.clean.line_features import FEATURE_NAMES, line_features
 from storydesk.steps.clean.line_model import MODEL_PATH, LineModel
+from storydesk.steps.clean.page_choice import learn_floor, page_confidence
 from storydesk.steps.clean.plain import analyse_page, clean_plain_text, model_decides
 
 FOLDS = 5
@@ -181,6 +182,45 @@ def fold_models(rows: Sequence[PageRows], folds: int = FOLDS) -> dict[str, LineM
     return out
 
 
+def page_outcome(text: str, gold: str, model: LineModel) -> tuple[float, float, float]:
+    """One page: the model's confidence in what it keeps, and the F1 of the model's output
+    (without a page floor) and of the rules' output."""
+    layout = analyse_page(text).layout
+    free = np.array(model_decides(layout), dtype=bool)
+    probability = model.probability(line_features(layout)) if layout.lines else np.zeros(0)
+    words = np.array([line.words for line in layout.lines], dtype=float)
+    confidence = page_confidence(probability, words, free & (probability >= model.threshold))
+    floor = model.meta.pop("page_floor", None)
+    try:
+        with_model = token_prf(clean_plain_text(text, model=model).text, gold).f1
+    finally:
+        if floor is not None:
+            model.meta["page_floor"] = floor
+    rules = token_prf(clean_plain_text(text, model=False).text, gold).f1
+    return confidence, with_model, rules
+
+
+def set_page_floors(
+    pages: Sequence[Page], texts: dict[str, str], models: dict[str, LineModel]
+) -> float:
+    """Learn the page floor (see ``page_choice``) and store it in each fold model's meta.
+
+    Every fold's floor is learned on the pages of the other folds (each scored by its own
+    out-of-fold model), so the cross-validated figure stays out of sample for the floor too;
+    returns the floor learned on all pages, for the shipped model.
+    """
+    outcomes = np.array([page_outcome(texts[p.id], p.gold, models[p.id]) for p in pages])
+    if not len(outcomes):
+        return 0.0
+    owner = [id(models[p.id]) for p in pages]
+    for model in {id(m): m for m in models.values()}.values():
+        others = np.array([o != id(model) for o in owner])
+        floor, _ = learn_floor(*outcomes[others].T) if others.any() else (0.0, 0.0)
+        model.meta["page_floor"] = floor
+    floor, _ = learn_floor(*outcomes.T)
+    return floor
+
+
 def _score(pages: Sequence[Page], texts: dict[str, str], models: dict[str, LineModel]) -> float:
     f1 = [token_prf(clean_plain_text(texts[p.id], model=models[p.id]).text, p.gold).f1 for p in pages]
     return float(np.mean(f1))
@@ -198,11 +238,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = load_aeb(args.datasets, args.limit)
     texts = {p.id: visible_text(p.html) for p in pages}
     rows = [page_rows(p, texts[p.id]) for p in pages]
-    cv = _score(pages, texts, fold_models(rows))
-    print(f"cross-validated token F1 ({FOLDS} folds by site): {cv:.4f}", file=sys.stderr)
+    models = fold_models(rows)
+    floor = set_page_floors(pages, texts, models)
+    cv = _score(pages, texts, models)
+    print(f"cross-validated token F1 ({FOLDS} folds by site): {cv:.4f}; page floor {floor:.2f}",
+          file=sys.stderr)  # fmt: skip
     if args.cv_only:
         return 0
     model = fit(rows)
+    model.meta["page_floor"] = floor
     model.meta["cv_f1"] = round(cv, 4)
     full = _score(pages, texts, dict.fromkeys(texts, model))
     model.meta["in_sample_f1"] = round(full, 4)

@@ -24,6 +24,7 @@ from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
 from storydesk.steps.clean.lines import Line, measure, normalise, text_cache
 from storydesk.steps.clean.metadata import parse_byline, parse_dateline, parse_translator
+from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX, match_furniture
 
@@ -151,12 +152,17 @@ def clean_plain_text(
         free = model_decides(page.layout)
         # Only the lines the model decides are scored (the trees are most of the model's cost).
         rows = np.flatnonzero(free)
-        keep = np.zeros(len(lines), dtype=bool)
-        keep[rows] = model.probability(line_features(page.layout)[rows]) >= model.threshold
+        probability = np.zeros(len(lines))
+        probability[rows] = model.probability(line_features(page.layout)[rows])
+        keep = (probability >= model.threshold) & np.asarray(free, dtype=bool)
         # A page where the model keeps nothing the rules kept (a short note, or a page where it
-        # keeps only menu or tag lines the rules removed) keeps the rules' body.
+        # keeps only menu or tag lines the rules removed) keeps the rules' body; so does a page
+        # where the model is unsure of what it keeps (see ``page_choice``).
         rule_body = [line.reason is None for line in lines]
-        if any(k and r for k, r in zip(keep, rule_body, strict=True)) or not any(rule_body):
+        words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
+        sure = page_confidence(probability, words, keep) >= confidence_floor(model.meta)
+        kept_rule_body = any(k and r for k, r in zip(keep, rule_body, strict=True))
+        if sure and (kept_rule_body or not any(rule_body)):
             for line, body, decide in zip(lines, keep, free, strict=True):
                 if decide:
                     line.reason = None if body else (
