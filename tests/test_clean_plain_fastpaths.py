@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from storydesk.steps.clean import metadata, vocab
+from storydesk.steps.clean.facts import _YEAR, BYLINE_INITIALS
 from storydesk.steps.clean.line_features import _run_lengths
 from storydesk.steps.clean.line_overlap import overlaps
 from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure, text_cache
-from storydesk.steps.clean.plain import _YEAR, BYLINE_INITIALS, _LongerLines
+from storydesk.steps.clean.plain import _LongerLines
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 
 LINES = [

@@ -55,6 +55,10 @@ class Line:
     comment_heading: bool = False
     furniture_phrase: bool = False  # the whole line is a known furniture phrase ("Menu")
     date: dt.date | None = None  # set on datelines
+    # The text-only feature columns (``line_features.text_columns``) as float64 bytes, packed once
+    # per distinct text when the line comes from ``facts.build_line`` (else computed when needed):
+    # a page's rows become one array with one ``b"".join`` and ``np.frombuffer``.
+    row: bytes = b""
 
 
 # Lines repeat across the pages of one site (menus, footers, teaser titles, bylines): the
@@ -93,10 +97,8 @@ def measure(index: int, text: str) -> Line:
     return Line(index, text, *line_shape(text))
 
 
-@text_cache
-def line_shape(text: str) -> LineShape:
-    """The shape fields of ``Line`` for one stripped line, in field order (cached: a pure
-    function of the text)."""
+def shape_of(text: str) -> LineShape:
+    """The shape fields of ``Line`` for one stripped line, in field order."""
     words = _WORD.findall(text)
     n = len(words)
     lower = text.lower()
@@ -128,6 +130,8 @@ def line_shape(text: str) -> LineShape:
 
 
 _WORDISH = re.compile(r"\w+")
+# ``shape_of``, cached: a pure function of the text.
+line_shape = text_cache(shape_of)
 
 
 def normalise(text: str) -> str:
