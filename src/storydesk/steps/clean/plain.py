@@ -10,26 +10,23 @@ with its reason, so nothing disappears silently.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from storydesk.model import Removed
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
-from storydesk.steps.clean.lines import Line, normalise, text_cache
+from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
+from storydesk.steps.clean.repeats import BodySentences
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
-CAPTION_SIMILARITY = 80.0  # rapidfuzz token_set_ratio of a caption to the body sentence it repeats
 _NEIGHBOUR_FURNITURE = frozenset({"caption", "credit", "share", "embed", "gallery"})
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(slots=True)
@@ -242,7 +239,7 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
     """Inside the body: captions, truncated teasers and the headlines above them."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
     longer = _LongerLines(body)
-    sentences = [(line.index, s) for line in body for s in _sentences(line.text)]
+    sentences = BodySentences(body)
     for i in range(start, end):
         line = lines[i]
         if line.reason:
@@ -259,28 +256,13 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
             continue
         if line.words < 6:
             continue  # a subheading
-        if _next_to_furniture(lines, i, start, end) or _repeats_sentence(line, sentences):
+        if _next_to_furniture(lines, i, start, end) or sentences.repeated_by(line):
             line.reason = "caption"
-
-
-@text_cache
-def _sentences(text: str) -> tuple[str, ...]:
-    """The sentences of five words or more of a body line (cached: a pure function of the text)."""
-    return tuple(s for s in _SENTENCE.split(text) if len(s.split()) >= 5)
 
 
 def _next_to_furniture(lines: list[Line], i: int, start: int, end: int) -> bool:
     neighbours = [lines[j] for j in (i - 1, i + 1) if start <= j < end]
     return any(n.reason in _NEIGHBOUR_FURNITURE for n in neighbours)
-
-
-def _repeats_sentence(line: Line, sentences: list[tuple[int, str]]) -> bool:
-    others = [s for index, s in sentences if index != line.index]
-    # extractOne scores every sentence in one call (the query is prepared once).
-    best = process.extractOne(
-        line.text, others, scorer=fuzz.token_set_ratio, score_cutoff=CAPTION_SIMILARITY
-    )
-    return best is not None
 
 
 class _LongerLines:
