@@ -237,3 +237,22 @@ def test_clean_fastpaths_text_cache_keeps_short_lines_only():
         "SHORT LINE", "SHORT LINE", long.upper(), long.upper(),
     ]  # fmt: skip
     assert calls == [short, long, long]
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 50, 3000])
+def test_clean_fastpaths_distinct_is_numpy_unique(size: int):
+    from storydesk.steps.clean.line_overlap import distinct
+
+    values = np.random.default_rng(size).integers(-50, 50, size=size, dtype=np.int64)
+    assert np.array_equal(distinct(values), np.unique(values))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ocasio-CortezSanders", "StudentA 24-year-old", "abCdEf", "abCdeFg", "aBcd", "ABcd", "abC",
+     "plain words only", "McDonald", "iPhone", "xxYyZz", ""],
+)  # fmt: skip
+def test_clean_fastpaths_glued_precheck_agrees_with_the_count(text: str):
+    from storydesk.steps.clean.line_features import _GLUED, _GLUED_AT
+
+    assert bool(_GLUED.findall(text)) == bool(_GLUED_AT.search(text))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from operator import itemgetter
 from typing import TypeVar
 
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
@@ -108,7 +109,7 @@ def shape_of(text: str) -> LineShape:
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
     function = sum(map(FUNCTION_WORDS.__contains__, tokens))
-    capital = sum(1 for w in words if w[0].isupper())  # a found word is never empty
+    capital = sum(map(str.isupper, map(_FIRST, words)))  # a found word is never empty
     end = text.rstrip(_CLOSERS + " ")
     terminal = bool(end) and end[-1] in _TERMINAL
     function_ratio = function / n if n else 0.0
@@ -130,6 +131,7 @@ def shape_of(text: str) -> LineShape:
 
 
 _WORDISH = re.compile(r"\w+")
+_FIRST = itemgetter(0)
 # ``shape_of``, cached: a pure function of the text.
 line_shape = text_cache(shape_of)
 

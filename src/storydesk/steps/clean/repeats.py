@@ -69,21 +69,21 @@ class BodySentences:
             for sentence in sentences(line.text):
                 self._owners.append(line.index)
                 self._texts.append(sentence)
-        self._postings: dict[str, np.ndarray] | None = None  # built on the first query
+        self._postings: dict[str, list[int]] | None = None  # built on the first query
         self._lengths = np.zeros(0)
         self._owner = np.zeros(0, dtype=np.int64)
 
-    def _index(self) -> dict[str, np.ndarray]:
+    def _index(self) -> dict[str, list[int]]:
         """Which sentences hold each word, and each sentence's word-set length."""
         if self._postings is None:
-            holders: dict[str, list[int]] = {}
+            postings: dict[str, list[int]] = {}
             lengths = []
             for k, text in enumerate(self._texts):
                 words = set(text.split())
                 lengths.append(_joined_length(words))
                 for word in words:
-                    holders.setdefault(word, []).append(k)
-            self._postings = {word: np.array(ks, dtype=np.intp) for word, ks in holders.items()}
+                    postings.setdefault(word, []).append(k)
+            self._postings = postings
             self._lengths = np.array(lengths, dtype=float)
             self._owner = np.array(self._owners, dtype=np.int64)
         return self._postings
@@ -95,14 +95,18 @@ class BodySentences:
             return False
         postings = self._index()
         words = set(line.text.split())
-        shared = np.zeros(len(self._texts))
+        # Per sentence: the lengths of the shared words, each plus one separator (a few words
+        # of a short line, each held by a few sentences: plain loops beat array set-up here).
+        shared = [0] * len(self._texts)
         for word in words:
             holders = postings.get(word)
-            if holders is not None:
-                shared[holders] += len(word) + 1
-        # ``shared`` summed each shared word's length plus one separator: one too many.
-        shared = np.maximum(shared - 1.0, 0.0)
-        bound = _upper_bounds(float(_joined_length(words)), shared, self._lengths)
+            if holders:
+                weight = len(word) + 1
+                for k in holders:
+                    shared[k] += weight
+        # One separator too many was counted for each sentence sharing any word.
+        joined = np.maximum(np.array(shared, dtype=float) - 1.0, 0.0)
+        bound = _upper_bounds(float(_joined_length(words)), joined, self._lengths)
         candidates = np.flatnonzero(
             (bound >= CAPTION_SIMILARITY - _SLACK) & (self._owner != line.index)
         )
