@@ -256,3 +256,19 @@ def test_clean_fastpaths_glued_precheck_agrees_with_the_count(text: str):
     from storydesk.steps.clean.line_features import _GLUED, _GLUED_AT
 
     assert bool(_GLUED.findall(text)) == bool(_GLUED_AT.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Price: $12 | 3/4 • ©2024 @home", "٣ أيام", "x² and ½ are not decimals", "[a]{b}<c>=d+e*f#g_h",
+     "https://example.com/a", "mail me@x", "no marks at all", ""],
+)  # fmt: skip
+def test_clean_fastpaths_one_scan_columns_match_the_separate_ones(text: str):
+    from storydesk.steps.clean import line_features as lf
+
+    line = measure(0, text)
+    row = lf.text_columns(line)
+    chars = len(text) or 1
+    assert row[8] == len(lf._DIGIT.findall(text)) / chars if text else row[8] == 0.0
+    assert row[9] == len(lf._SYMBOL.findall(text)) / chars if text else row[9] == 0.0
+    assert row[19] == float(lf._URL.search(text) is not None)

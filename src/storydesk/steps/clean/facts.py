@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storydesk.steps.clean.line_features import pack_row, text_columns
+from storydesk.steps.clean.line_features import columns_of, pack_row
 from storydesk.steps.clean.lines import Line, shape_of, text_cache
 from storydesk.steps.clean.metadata import parse_byline, parse_dateline, parse_translator
 from storydesk.steps.clean.vocab import find_furniture
@@ -48,15 +48,14 @@ def build_line(index: int, text: str) -> tuple[Line, LineFacts]:
 def compute_facts(text: str) -> LineFacts:
     """``LineFacts`` of one stripped line, computed (``line_facts`` is the cached form)."""
     shape = shape_of(text)
-    line = Line(0, text, *shape)
-    row = pack_row(*text_columns(line))
+    row = pack_row(*columns_of(text, *shape))
     hit = find_furniture(text)
     if hit:
         translator = parse_translator(text) if hit.reason == "metadata" else None
         verdict = (hit.reason, hit.teaser_heading, hit.comment_heading or hit.reason == "comment",
                    hit.whole_line, None)  # fmt: skip
         return LineFacts((*shape, *verdict, row), None, translator)
-    date, byline = dateline_or_byline(text) if line.words <= MAX_DATELINE_WORDS else (None, None)
+    date, byline = dateline_or_byline(text) if shape[0] <= MAX_DATELINE_WORDS else (None, None)
     if date:
         return LineFacts((*shape, "dateline", False, False, False, date, row), None, None)
     if byline:

@@ -72,6 +72,9 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 # scans for, and checks the letters around it after.
 _GLUED_AT = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])(?=[a-z])")
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w")
+_URL_LITERALS = ("://", "www.", ".com", "@")
+# ``_DIGIT`` and ``_SYMBOL`` in one class: one scan counts both (tests check the counts agree).
+_DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
 
 
 @dataclass(slots=True)
@@ -116,30 +119,44 @@ def _row_bytes(line: Line) -> bytes:
 def text_columns(line: Line) -> tuple[float, ...]:
     """The feature columns of a line that depend on its text alone (``_TEXT_COLUMNS``), from its
     shape fields (``measure``)."""
-    text, n = line.text, line.words
+    return columns_of(line.text, line.words, line.function_ratio, line.capital_ratio,
+                      line.terminal, line.tokens, line.key, line.prose, line.headline_like,
+                      line.dangling)  # fmt: skip
+
+
+def columns_of(
+    text: str, n: int, function_ratio: float, capital_ratio: float, terminal: bool,
+    tokens: tuple[str, ...], key: str, prose: bool, headline_like: bool, dangling: bool,
+) -> tuple[float, ...]:  # fmt: skip
+    """``text_columns`` from the text and its shape fields in ``lines.LineShape`` order (so
+    ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
     chars = len(text)
     end = text.rstrip()[-1:]
+    # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
+    marks = _DIGIT_OR_SYMBOL.findall(text)
+    digits = sum(map(str.isdecimal, marks))
     return (
         math.log1p(n),
         math.log1p(chars),
-        float(line.terminal),
+        float(terminal),
         float(end == ":"),
         float(end == ","),
         float(end in _QUOTES),
-        line.function_ratio,
-        line.capital_ratio,
-        len(_DIGIT.findall(text)) / chars if chars else 0.0,
-        len(_SYMBOL.findall(text)) / chars if chars else 0.0,
-        float(text.count(". ") + text.count("? ") + text.count("! ") + line.terminal),
+        function_ratio,
+        capital_ratio,
+        digits / chars if chars else 0.0,
+        (len(marks) - digits) / chars if chars else 0.0,
+        float(text.count(". ") + text.count("? ") + text.count("! ") + terminal),
         float(text[:1].islower()),
-        float(line.prose),
-        float(line.headline_like),
-        float(line.dangling),
-        sum(map(len, line.tokens)) / n if n else 0.0,
+        float(prose),
+        float(headline_like),
+        float(dangling),
+        sum(map(len, tokens)) / n if n else 0.0,
         float("|" in text),
         float(_QUOTE.search(text) is not None),
         float(len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0),
-        float(_URL.search(text) is not None),
+        # Each branch of ``_URL`` holds one of these literals: most lines hold none.
+        float(any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None),
     )
 
 
