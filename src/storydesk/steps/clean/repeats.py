@@ -63,19 +63,21 @@ class BodySentences:
     """The sentences of a page's body paragraphs, each with the line it comes from."""
 
     def __init__(self, body: Sequence[Line]) -> None:
+        # Everything is built on the first query: on many pages no line needs the check.
+        self._body = body
         self._owners: list[int] = []
         self._texts: list[str] = []
-        for line in body:
-            for sentence in sentences(line.text):
-                self._owners.append(line.index)
-                self._texts.append(sentence)
-        self._postings: dict[str, list[int]] | None = None  # built on the first query
+        self._postings: dict[str, list[int]] | None = None
         self._lengths = np.zeros(0)
         self._owner = np.zeros(0, dtype=np.int64)
 
     def _index(self) -> dict[str, list[int]]:
         """Which sentences hold each word, and each sentence's word-set length."""
         if self._postings is None:
+            for line in self._body:
+                for sentence in sentences(line.text):
+                    self._owners.append(line.index)
+                    self._texts.append(sentence)
             postings: dict[str, list[int]] = {}
             lengths = []
             for k, text in enumerate(self._texts):
@@ -91,9 +93,9 @@ class BodySentences:
     def repeated_by(self, line: Line) -> bool:
         """Whether ``line`` repeats a sentence of another body line (``token_set_ratio`` at least
         ``CAPTION_SIMILARITY``)."""
+        postings = self._index()
         if not self._texts:
             return False
-        postings = self._index()
         words = set(line.text.split())
         # Per sentence: the lengths of the shared words, each plus one separator (a few words
         # of a short line, each held by a few sentences: plain loops beat array set-up here).
