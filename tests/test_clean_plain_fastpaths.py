@@ -272,3 +272,13 @@ def test_clean_fastpaths_one_scan_columns_match_the_separate_ones(text: str):
     assert row[8] == len(lf._DIGIT.findall(text)) / chars if text else row[8] == 0.0
     assert row[9] == len(lf._SYMBOL.findall(text)) / chars if text else row[9] == 0.0
     assert row[19] == float(lf._URL.search(text) is not None)
+
+
+def test_clean_fastpaths_lower_case_adds_no_whitespace():
+    # ``find_furniture`` counts the words of its normalised line by its spaces.
+    import sys
+
+    assert not [
+        code for code in range(sys.maxunicode + 1)
+        if not chr(code).isspace() and any(ch.isspace() for ch in chr(code).lower())
+    ]  # fmt: skip

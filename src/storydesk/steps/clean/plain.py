@@ -149,8 +149,9 @@ def clean_plain_text(
         free = model_decides(page.layout)
         # Only the lines the model decides are scored (the trees are most of the model's cost).
         rows = np.flatnonzero(free)
-        keep = np.zeros(len(lines), dtype=bool)
-        keep[rows] = model.probability(line_features(page.layout)[rows]) >= model.threshold
+        scored = np.zeros(len(lines), dtype=bool)
+        scored[rows] = model.probability(line_features(page.layout)[rows]) >= model.threshold
+        keep = scored.tolist()  # Python bools: the loops below read them one by one
         # A page where the model keeps nothing the rules kept (a short note) keeps the rules' body.
         if any(k and f for k, f in zip(keep, free, strict=True)) or not any(
             line.reason is None for line in lines

@@ -277,7 +277,8 @@ def find_furniture(line: str) -> VocabHit | None:
     reason = _WHOLE.get(norm)
     if reason:
         return VocabHit(reason, teaser_heading=reason == "teaser", whole_line=True)
-    words = len(norm.split())
+    # ``norm`` is words joined by single spaces (lower-casing adds no whitespace).
+    words = norm.count(" ") + 1
     if words <= 10 and _TEASER_HEADING.match(norm):
         return VocabHit("teaser", teaser_heading=True)
     if words <= 20 and _TEASER_LINK.match(line.strip()):
