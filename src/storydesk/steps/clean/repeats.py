@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -42,7 +43,7 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in _SENTENCE.split(text) if len(s.split()) >= 5)
 
 
-def _joined_length(words: set[str]) -> int:
+def _joined_length(words: set[str] | frozenset[str]) -> int:
     """The length of ``words`` joined by single spaces."""
     return sum(map(len, words)) + len(words) - 1 if words else 0
 
@@ -59,56 +60,47 @@ def _upper_bounds(joined: float, shared: np.ndarray, others: np.ndarray) -> np.n
     return np.maximum(by_length, by_shared)
 
 
+def _shared_length(words: set[str], other: frozenset[str]) -> int:
+    """The joined length of the words two word sets share."""
+    return _joined_length(words & other)
+
+
 class BodySentences:
     """The sentences of a page's body paragraphs, each with the line it comes from."""
 
     def __init__(self, body: Sequence[Line]) -> None:
         # Everything is built on the first query: on many pages no line needs the check.
         self._body = body
-        self._owners: list[int] = []
         self._texts: list[str] = []
-        self._postings: dict[str, list[int]] | None = None
+        self._words: list[frozenset[str]] | None = None
         self._lengths = np.zeros(0)
         self._owner = np.zeros(0, dtype=np.int64)
 
-    def _index(self) -> dict[str, list[int]]:
-        """Which sentences hold each word, and each sentence's word-set length."""
-        if self._postings is None:
+    def _index(self) -> list[frozenset[str]]:
+        """Each sentence's set of words (and, kept aside, its word-set length and line)."""
+        if self._words is None:
+            owners: list[int] = []
             for line in self._body:
                 for sentence in sentences(line.text):
-                    self._owners.append(line.index)
+                    owners.append(line.index)
                     self._texts.append(sentence)
-            postings: dict[str, list[int]] = {}
-            lengths = []
-            for k, text in enumerate(self._texts):
-                words = set(text.split())
-                lengths.append(_joined_length(words))
-                for word in words:
-                    postings.setdefault(word, []).append(k)
-            self._postings = postings
-            self._lengths = np.array(lengths, dtype=float)
-            self._owner = np.array(self._owners, dtype=np.int64)
-        return self._postings
+            self._words = [frozenset(text.split()) for text in self._texts]
+            self._lengths = np.fromiter(map(_joined_length, self._words), dtype=float,
+                                        count=len(self._words))  # fmt: skip
+            self._owner = np.array(owners, dtype=np.int64)
+        return self._words
 
     def repeated_by(self, line: Line) -> bool:
         """Whether ``line`` repeats a sentence of another body line (``token_set_ratio`` at least
         ``CAPTION_SIMILARITY``)."""
-        postings = self._index()
-        if not self._texts:
+        sets = self._index()
+        if not sets:
             return False
         words = set(line.text.split())
-        # Per sentence: the lengths of the shared words, each plus one separator (a few words
-        # of a short line, each held by a few sentences: plain loops beat array set-up here).
-        shared = [0] * len(self._texts)
-        for word in words:
-            holders = postings.get(word)
-            if holders:
-                weight = len(word) + 1
-                for k in holders:
-                    shared[k] += weight
-        # One separator too many was counted for each sentence sharing any word.
-        joined = np.maximum(np.array(shared, dtype=float) - 1.0, 0.0)
-        bound = _upper_bounds(float(_joined_length(words)), joined, self._lengths)
+        # The set intersections run in C; a page has a few dozen sentences.
+        shared = np.fromiter(map(_shared_length, repeat(words), sets), dtype=float,
+                             count=len(sets))  # fmt: skip
+        bound = _upper_bounds(float(_joined_length(words)), shared, self._lengths)
         candidates = np.flatnonzero(
             (bound >= CAPTION_SIMILARITY - _SLACK) & (self._owner != line.index)
         )
