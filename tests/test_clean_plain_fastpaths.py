@@ -9,10 +9,11 @@ import numpy as np
 import pytest
 
 from storydesk.steps.clean import metadata, vocab
+from storydesk.steps.clean.facts import _YEAR, BYLINE_INITIALS
 from storydesk.steps.clean.line_features import _run_lengths
 from storydesk.steps.clean.line_overlap import overlaps
 from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure, text_cache
-from storydesk.steps.clean.plain import _YEAR, BYLINE_INITIALS, _LongerLines
+from storydesk.steps.clean.plain import _LongerLines
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 
 LINES = [
@@ -236,3 +237,48 @@ def test_clean_fastpaths_text_cache_keeps_short_lines_only():
         "SHORT LINE", "SHORT LINE", long.upper(), long.upper(),
     ]  # fmt: skip
     assert calls == [short, long, long]
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 50, 3000])
+def test_clean_fastpaths_distinct_is_numpy_unique(size: int):
+    from storydesk.steps.clean.line_overlap import distinct
+
+    values = np.random.default_rng(size).integers(-50, 50, size=size, dtype=np.int64)
+    assert np.array_equal(distinct(values), np.unique(values))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ocasio-CortezSanders", "StudentA 24-year-old", "abCdEf", "abCdeFg", "aBcd", "ABcd", "abC",
+     "plain words only", "McDonald", "iPhone", "xxYyZz", ""],
+)  # fmt: skip
+def test_clean_fastpaths_glued_precheck_agrees_with_the_count(text: str):
+    from storydesk.steps.clean.line_features import _GLUED, _GLUED_AT
+
+    assert bool(_GLUED.findall(text)) == bool(_GLUED_AT.search(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Price: $12 | 3/4 • ©2024 @home", "٣ أيام", "x² and ½ are not decimals", "[a]{b}<c>=d+e*f#g_h",
+     "https://example.com/a", "mail me@x", "no marks at all", ""],
+)  # fmt: skip
+def test_clean_fastpaths_one_scan_columns_match_the_separate_ones(text: str):
+    from storydesk.steps.clean import line_features as lf
+
+    line = measure(0, text)
+    row = lf.text_columns(line)
+    chars = len(text) or 1
+    assert row[8] == len(lf._DIGIT.findall(text)) / chars if text else row[8] == 0.0
+    assert row[9] == len(lf._SYMBOL.findall(text)) / chars if text else row[9] == 0.0
+    assert row[19] == float(lf._URL.search(text) is not None)
+
+
+def test_clean_fastpaths_lower_case_adds_no_whitespace():
+    # ``find_furniture`` counts the words of its normalised line by its spaces.
+    import sys
+
+    assert not [
+        code for code in range(sys.maxunicode + 1)
+        if not chr(code).isspace() and any(ch.isspace() for ch in chr(code).lower())
+    ]  # fmt: skip

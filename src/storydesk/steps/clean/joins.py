@@ -27,7 +27,10 @@ MIN_NAME = 5  # letters of the name part ("Deco|rating" is one word, "Newsweek|r
 MIN_TAIL = 4  # letters of a glued function word ("said")
 MIN_VERB = 8  # letters of a glued "-ing"/"-ed" word: shorter ones end ordinary words ("Intimi|dating")
 
-_CAPS = re.compile(r"(?<![\w@#/.])([A-Z]{3,})([A-Z][a-z]{3,})(?![\w@#/])")
+# The look-behind ``(?<![\w@#/.])`` before the first capital is tested after it instead
+# (``[A-Z](?<![\w@#/.][A-Z])``): same matches, but the pattern opens with a character set, which
+# ``re`` scans for quickly instead of trying the look-behind at every position.
+_CAPS = re.compile(r"([A-Z](?<![\w@#/.][A-Z])[A-Z]{2,})([A-Z][a-z]{3,})(?![\w@#/])")
 _NAME = re.compile(rf"(?<![\w@#/.])([A-Z][a-z]{{{MIN_NAME + MIN_TAIL - 1},}})(?![\w@#/])")
 # Words that follow a source's name ("Reuterssaid", "Kyivwhich"); not "over", "more", "than",
 # "where": those end ordinary words ("Discover", "Furthermore", "Jonathan", "Elsewhere").
@@ -51,7 +54,18 @@ def join_words() -> frozenset[str]:
     return frozenset(WORDS_PATH.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=1)
+def _tail_endings() -> frozenset[str]:
+    """The last two letters of every word ``_split_name`` can cut off as a tail."""
+    tails = [w for w in join_words() if len(w) >= MIN_VERB] + list(_TAIL_FUNCTION)
+    return frozenset(w[-2:] for w in tails)
+
+
 def _split_name(token: str) -> str:
+    # A tail is a suffix of the token: a token whose last two letters end no tail keeps its
+    # shape (most capitalised words: "Washington", "President").
+    if token[-2:] not in _tail_endings():
+        return token
     words = join_words()
     if token.lower() in words or token.lower() in _TAIL_FUNCTION:
         return token

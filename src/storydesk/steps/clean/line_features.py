@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
 import numpy as np
 
 from storydesk.steps.clean.line_overlap import overlaps
-from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure, text_cache
+from storydesk.steps.clean.lines import Line
 
 # Rule reasons, grouped: the one-hot columns of "what the word rules said" and "what the whole
 # rule pass said". Reasons not listed fall in "other".
@@ -65,7 +68,13 @@ _QUOTE = re.compile(f"[{_QUOTES}]")
 # A lower-case letter run into a capital ("Ocasio-CortezSanders", "StudentA 24-year-old"): link
 # texts of teaser cards and hover cards glued together by the scrape.
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+# Finds a ``_GLUED`` match iff there is one, faster: it opens with the rarer capital, which ``re``
+# scans for, and checks the letters around it after.
+_GLUED_AT = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])(?=[a-z])")
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w")
+_URL_LITERALS = ("://", "www.", ".com", "@")
+# ``_DIGIT`` and ``_SYMBOL`` in one class: one scan counts both (tests check the counts agree).
+_DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
 
 
 @dataclass(slots=True)
@@ -89,50 +98,65 @@ _GROUP_OF.update(_GROUP_INDEX)
 _ONE_HOT = np.vstack([np.eye(len(REASON_GROUPS) + 1), np.zeros(len(REASON_GROUPS) + 1)])
 
 
+_KEY, _WORDS, _PROSE, _REASON = (attrgetter(name) for name in ("key", "words", "prose", "reason"))
+_TEASER, _COMMENT = attrgetter("teaser_heading"), attrgetter("comment_heading")
+
 # The shape columns that depend on the page (the rest depend on the line's text alone).
 _PAGE_COLUMNS = ("teaser_heading", "comment_heading", "page_repeats", "repeats_body",
                  "topic_overlap", "content_ratio", "lead_overlap")  # fmt: skip
 _TEXT_COLUMNS = [i for i, name in enumerate(_SHAPE) if name not in _PAGE_COLUMNS]
 _COLUMN = {name: i for i, name in enumerate(_SHAPE)}
+# ``text_columns`` as native float64 bytes, the layout ``np.frombuffer(..., dtype=float)`` reads.
+pack_row = struct.Struct(f"{len(_TEXT_COLUMNS)}d").pack
 
 
-def _text_row(line: Line) -> tuple[float, ...]:
-    """The ``_TEXT_COLUMNS`` of a line: from the cache for a short line, else computed."""
-    if len(line.text) <= CACHED_CHARS:
-        return _cached_row(line.text)
-    return _row(line)
+def _row_bytes(line: Line) -> bytes:
+    """The ``_TEXT_COLUMNS`` of a line as float64 bytes: packed on the line (see ``facts``), else
+    computed."""
+    return line.row or pack_row(*text_columns(line))
 
 
-@text_cache
-def _cached_row(text: str) -> tuple[float, ...]:
-    return _row(measure(0, text))
+def text_columns(line: Line) -> tuple[float, ...]:
+    """The feature columns of a line that depend on its text alone (``_TEXT_COLUMNS``), from its
+    shape fields (``measure``)."""
+    return columns_of(line.text, line.words, line.function_ratio, line.capital_ratio,
+                      line.terminal, line.tokens, line.key, line.prose, line.headline_like,
+                      line.dangling)  # fmt: skip
 
 
-def _row(line: Line) -> tuple[float, ...]:
-    text, n = line.text, line.words
+def columns_of(
+    text: str, n: int, function_ratio: float, capital_ratio: float, terminal: bool,
+    tokens: tuple[str, ...], key: str, prose: bool, headline_like: bool, dangling: bool,
+) -> tuple[float, ...]:  # fmt: skip
+    """``text_columns`` from the text and its shape fields in ``lines.LineShape`` order (so
+    ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
     chars = len(text)
     end = text.rstrip()[-1:]
+    # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
+    marks = _DIGIT_OR_SYMBOL.findall(text)
+    digits = sum(map(str.isdecimal, marks))
     return (
         math.log1p(n),
         math.log1p(chars),
-        float(line.terminal),
+        float(terminal),
         float(end == ":"),
         float(end == ","),
         float(end in _QUOTES),
-        line.function_ratio,
-        line.capital_ratio,
-        len(_DIGIT.findall(text)) / chars if chars else 0.0,
-        len(_SYMBOL.findall(text)) / chars if chars else 0.0,
-        float(text.count(". ") + text.count("? ") + text.count("! ") + line.terminal),
+        function_ratio,
+        capital_ratio,
+        digits / chars if chars else 0.0,
+        (len(marks) - digits) / chars if chars else 0.0,
+        float(text.count(". ") + text.count("? ") + text.count("! ") + terminal),
         float(text[:1].islower()),
-        float(line.prose),
-        float(line.headline_like),
-        float(line.dangling),
-        sum(map(len, line.tokens)) / n if n else 0.0,
+        float(prose),
+        float(headline_like),
+        float(dangling),
+        sum(map(len, tokens)) / n if n else 0.0,
         float("|" in text),
         float(_QUOTE.search(text) is not None),
-        float(len(_GLUED.findall(text))),
-        float(_URL.search(text) is not None),
+        float(len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0),
+        # Each branch of ``_URL`` holds one of these literals: most lines hold none.
+        float(any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None),
     )
 
 
@@ -163,25 +187,36 @@ def line_features(layout: PageLayout) -> np.ndarray:
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
     start, end = layout.region
-    keys = Counter(line.key for line in lines)
+    keys = list(map(_KEY, lines))
+    key_count = Counter(keys)
     repeats, topic, lead, content = overlaps(lines, start, end)
     shape = np.empty((n, len(_SHAPE)))
-    shape[:, _TEXT_COLUMNS] = [_text_row(line) for line in lines]
-    shape[:, _COLUMN["teaser_heading"]] = [line.teaser_heading for line in lines]
-    shape[:, _COLUMN["comment_heading"]] = [line.comment_heading for line in lines]
-    shape[:, _COLUMN["page_repeats"]] = [keys[line.key] > 1 for line in lines]
+    # Per line, only attribute reads and look-ups mapped in C: no Python loop body per line.
+    shape[:, _TEXT_COLUMNS] = np.frombuffer(
+        b"".join(map(_row_bytes, lines)), dtype=float
+    ).reshape(n, len(_TEXT_COLUMNS))
+    shape[:, _COLUMN["teaser_heading"]] = np.fromiter(map(_TEASER, lines), dtype=bool, count=n)
+    shape[:, _COLUMN["comment_heading"]] = np.fromiter(map(_COMMENT, lines), dtype=bool, count=n)
+    shape[:, _COLUMN["page_repeats"]] = (
+        np.fromiter(map(key_count.__getitem__, keys), dtype=np.int64, count=n) > 1
+    )
     shape[:, _COLUMN["repeats_body"]] = repeats
     shape[:, _COLUMN["topic_overlap"]] = topic
     shape[:, _COLUMN["lead_overlap"]] = lead
-    words = np.array([line.words for line in lines], dtype=float)
+    words = np.fromiter(map(_WORDS, lines), dtype=np.int64, count=n).astype(float)
     shape[:, _COLUMN["content_ratio"]] = np.divide(
         content, words, out=np.zeros(n), where=words > 0
     )
-    other = len(REASON_GROUPS)
-    word_hot = _ONE_HOT[[_GROUP_OF.get(r, other) for r in layout.word_reasons]]
-    rule_hot = _ONE_HOT[[_GROUP_OF.get(line.reason, other) for line in lines]]
-    removed = np.array([line.reason is not None for line in lines], dtype=float)
-    prose = np.array([line.prose and line.reason is None for line in lines], dtype=float)
+    other = repeat(len(REASON_GROUPS))
+    word_group = np.fromiter(map(_GROUP_OF.get, layout.word_reasons, other), dtype=np.intp, count=n)
+    rule_group = np.fromiter(
+        map(_GROUP_OF.get, map(_REASON, lines), other), dtype=np.intp, count=n
+    )
+    word_hot = _ONE_HOT[word_group]
+    rule_hot = _ONE_HOT[rule_group]
+    kept = rule_group == -1  # no reason
+    removed = (~kept).astype(float)
+    prose = (np.fromiter(map(_PROSE, lines), dtype=bool, count=n) & kept).astype(float)
 
     index = np.arange(n, dtype=float)
     prose_words = prose * words

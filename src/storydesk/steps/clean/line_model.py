@@ -111,7 +111,9 @@ class LineModel:
         count = len(self.trees)
         # Lines along the last axis throughout: each step works on contiguous runs of lines.
         passed = np.ascontiguousarray(x.T)[self._test_feature] <= self._test_threshold
-        ruled_out = np.where(passed[self._split], self._full, self._masks)
+        # A passed test rules nothing out (all bits set): ``mask | -passed`` in unsigned
+        # arithmetic, which is np.where(passed, full, mask) without its broadcasting cost.
+        ruled_out = self._masks | np.negative(passed[self._split].astype(self._dtype))
         alive = np.bitwise_and.reduce(ruled_out.reshape(self._width, count, len(x)), axis=0)
         if self._dtype == np.uint8:
             scores = self._byte_value[self._byte_offset + alive]

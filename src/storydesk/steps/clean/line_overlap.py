@@ -7,7 +7,7 @@
 * ``lead_overlap`` — the share found in the lead paragraphs (the first 40 % of the body's words);
 * ``content_count`` — how many content words the line has.
 
-Every word of the page gets an integer id (from its hash), and the counting is numpy over all
+Every word of the page gets an integer id (by a dict of the page's words), and the counting is numpy over all
 words of the page at once: no per-line sets or counters.
 """
 
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from itertools import count as count_from
+from operator import attrgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -25,6 +27,7 @@ from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 LONG_LINE = 15  # words: a line whose word pairs count as "the body" for repeats
 PAIR_LINE = 4  # words: shorter lines have no word pairs
 LEAD_SHARE = 0.4  # of the body's words: the lead paragraphs
+_TOKENS = attrgetter("tokens")
 
 
 def _ratio(hits: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -32,20 +35,34 @@ def _ratio(hits: np.ndarray, total: np.ndarray) -> np.ndarray:
     return np.divide(hits, total, out=np.zeros(len(total)), where=total > 0)
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``: the sorted distinct values, by one sort (numpy's hash-based unique
+    costs about ten times more on a page's few thousand values)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
 def _token_ids(lines: Sequence[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Every token of the page as an id (equal words, equal ids), the line it belongs to,
     whether it is a content word, and the number of distinct words."""
-    flat = list(chain.from_iterable(line.tokens for line in lines))
+    flat = list(chain.from_iterable(map(_TOKENS, lines)))
     count = len(flat)
-    sizes = np.fromiter((len(line.tokens) for line in lines), dtype=np.int64, count=len(lines))
+    sizes = np.fromiter(map(len, map(_TOKENS, lines)), dtype=np.int64, count=len(lines))
     owner = np.repeat(np.arange(len(lines), dtype=np.int64), sizes)
-    # Words are told apart by their string hash: with 64-bit hashes, two different words of
-    # one page share one with a chance of about 1e-13 (and only blur one overlap column).
-    hashes = np.fromiter(map(hash, flat), dtype=np.int64, count=count)
-    distinct, ids = np.unique(hashes, return_inverse=True)
-    long_enough = np.fromiter(map(len, flat), dtype=np.int64, count=count) > 3
-    function = np.fromiter(map(FUNCTION_WORDS.__contains__, flat), dtype=bool, count=count)
-    return ids.astype(np.int64).ravel(), owner, long_enough & ~function, max(len(distinct), 1)
+    # A word's id is the position of its first occurrence (``setdefault`` keeps the first),
+    # found by a dict look-up mapped in C; the ids are then renumbered 0, 1, 2, ...
+    first: dict[str, int] = {}
+    at = np.fromiter(map(first.setdefault, flat, count_from()), dtype=np.int64, count=count)
+    words = list(first)
+    renumber = np.zeros(max(count, 1), dtype=np.int64)
+    renumber[np.fromiter(first.values(), dtype=np.int64, count=len(words))] = np.arange(len(words))
+    # Content words are judged once per distinct word, not per token.
+    long_enough = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) > 3
+    function = np.fromiter(map(FUNCTION_WORDS.__contains__, words), dtype=bool, count=len(words))
+    ids = renumber[at]
+    return ids, owner, (long_enough & ~function)[ids], max(len(words), 1)
 
 
 def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, vocab: int) -> np.ndarray:
@@ -56,7 +73,7 @@ def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, voca
     code = tokens[:-1][within] * vocab + tokens[1:][within]
     eligible = words[pair_line] >= PAIR_LINE
     # Distinct (line, pair): a line counts each of its pairs once.
-    keys = np.unique(pair_line[eligible] * (vocab * vocab) + code[eligible])
+    keys = distinct(pair_line[eligible] * (vocab * vocab) + code[eligible])
     pair_line, code = np.divmod(keys, vocab * vocab)
     pairs = np.bincount(pair_line, minlength=n)
     own = (words[pair_line] >= LONG_LINE).astype(np.int64)
@@ -95,7 +112,7 @@ def overlaps(lines: Sequence[Line], start: int, end: int) -> Overlaps:
     # In how many body paragraphs each content word is. A body paragraph's word is "used
     # elsewhere" when two paragraphs hold it; any other line's word when one does.
     in_body = body[line_of]
-    paragraphs = np.bincount(np.unique(line_of[in_body] * size + word[in_body]) % size, minlength=size)
+    paragraphs = np.bincount(distinct(line_of[in_body] * size + word[in_body]) % size, minlength=size)
     hits = paragraphs[word] >= np.where(in_body, 2, 1)
     topic = _ratio(np.bincount(line_of, weights=hits, minlength=n), content)
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from operator import itemgetter
 from typing import TypeVar
 
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
@@ -55,6 +56,10 @@ class Line:
     comment_heading: bool = False
     furniture_phrase: bool = False  # the whole line is a known furniture phrase ("Menu")
     date: dt.date | None = None  # set on datelines
+    # The text-only feature columns (``line_features.text_columns``) as float64 bytes, packed once
+    # per distinct text when the line comes from ``facts.build_line`` (else computed when needed):
+    # a page's rows become one array with one ``b"".join`` and ``np.frombuffer``.
+    row: bytes = b""
 
 
 # Lines repeat across the pages of one site (menus, footers, teaser titles, bylines): the
@@ -93,10 +98,8 @@ def measure(index: int, text: str) -> Line:
     return Line(index, text, *line_shape(text))
 
 
-@text_cache
-def line_shape(text: str) -> LineShape:
-    """The shape fields of ``Line`` for one stripped line, in field order (cached: a pure
-    function of the text)."""
+def shape_of(text: str) -> LineShape:
+    """The shape fields of ``Line`` for one stripped line, in field order."""
     words = _WORD.findall(text)
     n = len(words)
     lower = text.lower()
@@ -106,7 +109,7 @@ def line_shape(text: str) -> LineShape:
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
     function = sum(map(FUNCTION_WORDS.__contains__, tokens))
-    capital = sum(1 for w in words if w[0].isupper())  # a found word is never empty
+    capital = sum(map(str.isupper, map(_FIRST, words)))  # a found word is never empty
     end = text.rstrip(_CLOSERS + " ")
     terminal = bool(end) and end[-1] in _TERMINAL
     function_ratio = function / n if n else 0.0
@@ -128,6 +131,9 @@ def line_shape(text: str) -> LineShape:
 
 
 _WORDISH = re.compile(r"\w+")
+_FIRST = itemgetter(0)
+# ``shape_of``, cached: a pure function of the text.
+line_shape = text_cache(shape_of)
 
 
 def normalise(text: str) -> str:

@@ -10,29 +10,24 @@ with its reason, so nothing disappears silently.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from storydesk.model import Removed
+from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
-from storydesk.steps.clean.lines import Line, measure, normalise, text_cache
-from storydesk.steps.clean.metadata import parse_byline, parse_dateline, parse_translator
+from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
-from storydesk.steps.clean.vocab import CREDIT_SUFFIX, match_furniture
+from storydesk.steps.clean.repeats import BodySentences
+from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
-_YEAR = re.compile(r"(?:19|20)\d\d")  # the year of every date pattern of ``find_date``
-BYLINE_INITIALS = frozenset("bvpdwrt")  # first letters of the words that open a byline
-CAPTION_SIMILARITY = 80.0  # rapidfuzz token_set_ratio of a caption to the body sentence it repeats
 _NEIGHBOUR_FURNITURE = frozenset({"caption", "credit", "share", "embed", "gallery"})
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(slots=True)
@@ -79,6 +74,7 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     learned model have the last word on every line whose reason is not in ``HARD_REASONS``.
     """
     lines: list[Line] = []
+    facts: list[LineFacts] = []
     glued: dict[int, Removed] = {}
     for raw in text.splitlines():
         stripped = raw.strip()
@@ -92,10 +88,12 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
             # "… apparently fled.archivBild: keystone": keep the sentence, drop the glued credit.
             glued[index] = Removed(suffix.group("credit").strip(), "credit")
             stripped = stripped[: suffix.start("credit")].rstrip()
-        lines.append(measure(index, stripped))
+        line, fact = build_line(index, stripped)
+        lines.append(line)
+        facts.append(fact)
 
     result = CleanedText(text="")
-    _classify_by_words(lines, template_lines, result)
+    _classify_by_words(lines, facts, template_lines, result)
     word_reasons = [line.reason for line in lines]
     region = body_region(lines)
     start, end = region if region else (0, len(lines))
@@ -154,13 +152,14 @@ def clean_plain_text(
         rows = np.flatnonzero(free)
         probability = np.zeros(len(lines))
         probability[rows] = model.probability(line_features(page.layout)[rows])
-        keep = (probability >= model.threshold) & np.asarray(free, dtype=bool)
+        keep_mask = (probability >= model.threshold) & np.asarray(free, dtype=bool)
+        keep = keep_mask.tolist()  # Python bools: the loops below read them one by one
         # A page where the model keeps nothing the rules kept (a short note, or a page where it
         # keeps only menu or tag lines the rules removed) keeps the rules' body; so does a page
         # where the model is unsure of what it keeps (see ``page_choice``).
         rule_body = [line.reason is None for line in lines]
         words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
-        sure = page_confidence(probability, words, keep) >= confidence_floor(model.meta)
+        sure = page_confidence(probability, words, keep_mask) >= confidence_floor(model.meta)
         kept_rule_body = any(k and r for k, r in zip(keep, rule_body, strict=True))
         if sure and (kept_rule_body or not any(rule_body)):
             for line, body, decide in zip(lines, keep, free, strict=True):
@@ -209,44 +208,20 @@ def _positional_reason(layout: PageLayout, line: Line) -> str:
 
 
 def _classify_by_words(
-    lines: list[Line], template_lines: Collection[str], result: CleanedText
+    lines: list[Line], facts: list[LineFacts], template_lines: Collection[str], result: CleanedText
 ) -> None:
-    """Vocabulary, datelines, bylines and translator credits: furniture a reader knows by its words."""
-    for line in lines:
+    """Vocabulary, datelines, bylines and translator credits: furniture a reader knows by its
+    words. The lines come with those verdicts (``facts.build_line``); site templates override
+    them, and the first translator and byline named are the page's."""
+    for line, fact in zip(lines, facts, strict=True):
         if template_lines and line.key in template_lines:
-            line.reason = "template"
+            line.reason, line.date = "template", None
+            line.teaser_heading = line.comment_heading = line.furniture_phrase = False
             continue
-        hit = match_furniture(line.text)
-        if hit:
-            line.reason, line.teaser_heading = hit.reason, hit.teaser_heading
-            line.comment_heading = hit.comment_heading or hit.reason == "comment"
-            line.furniture_phrase = hit.whole_line
-            if hit.reason == "metadata" and result.translator is None:
-                result.translator = parse_translator(line.text)
-            continue
-        if line.words <= 16:
-            date, byline = _dateline_or_byline(line.text)
-            if date:
-                line.reason = "dateline"
-                line.date = date
-            elif byline:
-                line.reason = "byline"
-                result.byline = result.byline or byline
-
-
-@text_cache
-def _dateline_or_byline(text: str) -> tuple[dt.date | None, str | None]:
-    """The date of a dateline, else the name of a byline (a pure function of the text, cached:
-    a site repeats its bylines)."""
-    # Every date pattern has a year, so a line without one skips the parse; every byline starts
-    # with one of a few words ("By", "von", "par", "written by", ...), each of whose first letters
-    # matches only itself under re.IGNORECASE (tests/test_clean_plain_speed.py checks both).
-    date = parse_dateline(text) if _YEAR.search(text) else None
-    if date:
-        return date, None
-    if text.lstrip()[:1].lower() not in BYLINE_INITIALS:
-        return None, None
-    return None, parse_byline(text)
+        if fact.translator and result.translator is None:
+            result.translator = fact.translator
+        if fact.byline and result.byline is None:
+            result.byline = fact.byline
 
 
 def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
@@ -271,7 +246,7 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
     """Inside the body: captions, truncated teasers and the headlines above them."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
     longer = _LongerLines(body)
-    sentences = [(line.index, s) for line in body for s in _sentences(line.text)]
+    sentences = BodySentences(body)
     for i in range(start, end):
         line = lines[i]
         if line.reason:
@@ -288,28 +263,13 @@ def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
             continue
         if line.words < 6:
             continue  # a subheading
-        if _next_to_furniture(lines, i, start, end) or _repeats_sentence(line, sentences):
+        if _next_to_furniture(lines, i, start, end) or sentences.repeated_by(line):
             line.reason = "caption"
-
-
-@text_cache
-def _sentences(text: str) -> tuple[str, ...]:
-    """The sentences of five words or more of a body line (cached: a pure function of the text)."""
-    return tuple(s for s in _SENTENCE.split(text) if len(s.split()) >= 5)
 
 
 def _next_to_furniture(lines: list[Line], i: int, start: int, end: int) -> bool:
     neighbours = [lines[j] for j in (i - 1, i + 1) if start <= j < end]
     return any(n.reason in _NEIGHBOUR_FURNITURE for n in neighbours)
-
-
-def _repeats_sentence(line: Line, sentences: list[tuple[int, str]]) -> bool:
-    others = [s for index, s in sentences if index != line.index]
-    # extractOne scores every sentence in one call (the query is prepared once).
-    best = process.extractOne(
-        line.text, others, scorer=fuzz.token_set_ratio, score_cutoff=CAPTION_SIMILARITY
-    )
-    return best is not None
 
 
 class _LongerLines:

@@ -265,12 +265,8 @@ def _norm(line: str) -> str:
 _WHOLE = {phrase.replace("’", "'"): reason for reason, phrases in _WHOLE_LINE.items() for phrase in phrases}
 
 
-@text_cache
-def match_furniture(line: str) -> VocabHit | None:
-    """Return the furniture reason for a whole line, or ``None`` when the words give no sign.
-
-    A pure function of the line's text, cached: menus and footers repeat across a site's pages.
-    """
+def find_furniture(line: str) -> VocabHit | None:
+    """Return the furniture reason for a whole line, or ``None`` when the words give no sign."""
     if len(line) > MAX_FURNITURE_CHARS:
         return None
     norm = _norm(line)
@@ -281,7 +277,8 @@ def match_furniture(line: str) -> VocabHit | None:
     reason = _WHOLE.get(norm)
     if reason:
         return VocabHit(reason, teaser_heading=reason == "teaser", whole_line=True)
-    words = len(norm.split())
+    # ``norm`` is words joined by single spaces (lower-casing adds no whitespace).
+    words = norm.count(" ") + 1
     if words <= 10 and _TEASER_HEADING.match(norm):
         return VocabHit("teaser", teaser_heading=True)
     if words <= 20 and _TEASER_LINK.match(line.strip()):
@@ -296,3 +293,8 @@ def match_furniture(line: str) -> VocabHit | None:
                 continue
             return VocabHit(reason)
     return None
+
+
+# ``find_furniture``, cached: a pure function of the line's text; menus and footers repeat across
+# a site's pages.
+match_furniture = text_cache(find_furniture)
