@@ -12,6 +12,7 @@ from storydesk.steps.base import ArticleStep
 from storydesk.steps.clean.html import _host, extract_html
 from storydesk.steps.clean.language import detect_language
 from storydesk.steps.clean.plain import clean_plain_text
+from storydesk.steps.clean.substance import MIN_WORDS, has_substance
 from storydesk.steps.clean.template import SiteTemplates
 
 # Articles read ahead to learn site templates from: bounds memory on a long stream, and is far
@@ -90,6 +91,12 @@ class CleanStep(ArticleStep):
             title, published, outlet, language = cleaned.title, cleaned.published, None, None
         if not text.strip():
             raise SkipArticle("no-body", "nothing is left after boilerplate removal")
+        if not has_substance(text):
+            raise SkipArticle(
+                "no-body",
+                f"only fragments are left after boilerplate removal ({_preview(text)}); no line "
+                f"has {MIN_WORDS} words or more outside a menu",
+            )
         article.text = text
         article.removed = removed
         article.title = article.title or title
@@ -97,6 +104,12 @@ class CleanStep(ArticleStep):
         article.outlet = article.outlet or outlet or _host(url)
         article.language = article.language or language or detect_language(text)
         return article
+
+
+def _preview(text: str, limit: int = 60) -> str:
+    """The text on one line, quoted and cut to ``limit`` characters, for a skip reason."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 def learn_site_templates(
