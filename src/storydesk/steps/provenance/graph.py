@@ -17,6 +17,7 @@ import networkx as nx
 
 from storydesk.aliases import alias_map, clean_name, is_descriptive, normalize_name
 from storydesk.model import Article, Attribution, Edge, Source, Story
+from storydesk.steps.provenance.speakers import can_be_source
 
 # Names the compare step may pass on from an unresolved pronoun: they identify nobody.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
@@ -210,7 +211,9 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
         graph.graph.add_node(art_node)
         publication: str | None = None  # the last publication this article cited
         for attribution in sorted(article.attributions, key=_position):
-            chain = _dedupe([graph.name(n) for n in citation_chain(attribution)])
+            chain = _dedupe(
+                [graph.name(n) for n in citation_chain(attribution) if _speaker(graph, n)]
+            )
             # An outlet citing itself ("the Kyiv Independent has learned") adds no link.
             while chain and chain[0] == own:
                 chain = chain[1:]
@@ -230,7 +233,7 @@ def build_graph(members: list[Article], story: Story) -> tuple[list[Cited], Cita
         for mention in claim.mentions:
             # A name the compare step attributes to but no attribution carries is still cited.
             for name in mention.attributed_to:
-                if _usable(name):
+                if _usable(name) and _speaker(graph, name):
                     citing = graph.cited_by.setdefault(graph.name(name), [])
                     if mention.article_id not in citing:
                         citing.append(mention.article_id)
@@ -259,6 +262,12 @@ def _anaphoric(name: str) -> bool:
 def _position(attribution: Attribution) -> int:
     span = attribution.source or attribution.cue
     return span.start
+
+
+def _speaker(graph: CitationGraph, written: str) -> bool:
+    """Whether a written name can be a source (see ``speakers.can_be_source``)."""
+    name = graph.name(written)
+    return can_be_source(name, graph.kinds.get(name))
 
 
 def _usable(name: str) -> bool:
