@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storydesk.model import Article, Quantity
+from storydesk.steps.extract.victims import lone_victims
 
 
 def _words(text: str) -> frozenset[str]:
@@ -51,7 +52,7 @@ _VERBS_BEFORE: dict[str, str] = {
     **dict.fromkeys(["wound", "wounds", "wounded", "wounding"], "injured"),
 }
 # "the shooting deaths of four women", "the killings of two teens": the figure counts the dead.
-_DEATHS_OF = re.compile(r"\b(?:deaths|killings|murders|slayings) of\s+$", re.I)
+_DEATHS_OF = re.compile(r"\b(?:deaths|killings|murders|slayings|bodies) of\s+$", re.I)
 # Counted nouns naming people; the first group is the most telling ("three people were killed").
 CORE_PERSON_NOUNS = frozenset(["people", "persons", "person", "victims", "victim"])
 PERSON_NOUNS = CORE_PERSON_NOUNS | _words(
@@ -243,6 +244,18 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
     return CasualtyFigure(role, int(value), rank, start, part, doubtful)
 
 
+def _about_this_incident(article: Article, start: int) -> bool:
+    """Whether a statement at ``start`` may be about the article's own incident: not on a teaser
+    line, not in a sentence about another time or place ("a man killed in a shooting last
+    week")."""
+    text = article.text
+    if in_teaser_line(text, start):
+        return False
+    sentence = next((s for s in article.sentences or [] if s.start <= start < s.end), None)
+    context = text[sentence.start : sentence.end] if sentence is not None else _line_of(text, start)
+    return not _OTHER_INCIDENT.search(context)
+
+
 def casualty_figures(article: Article) -> dict[str, int]:
     """The killed and injured figures ``article`` states, one per role (the values of
     ``headline_casualties``). A role the article states no figure for is absent."""
@@ -282,4 +295,11 @@ def headline_casualties(
                                                          figure.start)
         if figure.role not in best or key < best[figure.role][0]:
             best[figure.role] = (key, figure)
+    killed = best.get("killed")
+    if killed is None or killed[1].part or killed[1].doubtful:
+        # no counted figure states this incident's dead: "a 16-year-old was shot to death"
+        names = [e for e in article.entities or [] if e.label == "PERSON"]
+        lone = lone_victims(text, names, keep=lambda start: _about_this_incident(article, start))
+        if lone is not None:
+            best["killed"] = ((2,), CasualtyFigure("killed", lone.value, 1, lone.start))
     return {role: figure for role, (_, figure) in best.items()}
