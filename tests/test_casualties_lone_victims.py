@@ -48,6 +48,8 @@ def test_lone_victims_value(text, value):
         ("Shane Simpson, 16, was killed in the drive-by shooting.", "Shane Simpson", 1),
         ("Officer Ashley Guindon was shot and killed while responding to a call.",
          "Ashley Guindon", 1),
+        ("Twenty-five-year-old Michael Baker of Indianapolis died in the shooting.",
+         "Michael Baker", 1),
         ("Shane Simpson called 911 after the shooting.", "Shane Simpson", None),
     ],
 )  # fmt: skip
@@ -80,6 +82,9 @@ def _article(nlp, text: str) -> Article:
          "on Sunday, police said.", {"killed": 2, "injured": 3}),
         ("A 20-year-old man was killed in a shooting that also left three other people "
          "wounded at a party.", {"killed": 1, "injured": 3}),
+        # a counted figure that is one conjunct of the dead is no toll of its own
+        ("Father and two children found dead inside of home in Henry County\n\nDeputies did a "
+         "welfare check on Thursday.", {"killed": 3}),
         # a lone victim in a sentence about another time is no figure of this incident
         ("Vigil interrupted by gunfire\n\nMourners honoured a man killed in a shooting last "
          "week when shots rang out. Three people were wounded.", {"injured": 3}),

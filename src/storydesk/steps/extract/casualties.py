@@ -4,7 +4,10 @@
 and says whether it counts the killed or the injured, and how much to trust it as *the* figure of
 the article: "Two people were killed" (a person noun, the role in its clause), "killed six people"
 (the role verb right before), "2 dead, 3 wounded" (the role word as the counted noun), "six were
-shot, one fatally". ``casualty_figures(article)`` picks one figure per role for the article.
+shot, one fatally". ``casualty_figures(article)`` picks one figure per role for the article;
+where no counted figure states the killed, the lead's description of the dead stands for one
+("a 16-year-old was shot to death": one; "a man and his two kids were found dead": three; see
+``victims.lone_victims``).
 
 Zero figures come from ``negation.find_negated_counts`` ("no one was injured"): they are used
 only when the article states no positive figure for that role.
@@ -17,12 +20,13 @@ statistic ("80 people were killed in November alone").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storydesk.model import Article, Quantity
-from storydesk.steps.extract.victims import lone_victims
+from storydesk.steps.extract.victims import coordinated_dead, lone_victims
 
 
 def _words(text: str) -> frozenset[str]:
@@ -271,7 +275,10 @@ def headline_casualties(
     the last "death toll rose to N" replaces it. A part ("including two children", "two of the
     victims") and a figure in a sentence about other incidents or statistics ("80 were killed in
     November alone", "in a separate shooting", "this year") count only when nothing else is
-    stated. Zeros from negations are left out: "no one was
+    stated. Where no whole counted figure states the killed, the lead's description of the dead
+    gives it ("a 16-year-old was shot to death": 1, ``victims.lone_victims``), and a counted
+    figure that is one conjunct of the dead ("Father and two children found dead") gives way to
+    the whole group (3). Zeros from negations are left out: "no one was
     hurt" often closes only part of the count. An article whose lead reports several incidents
     ("8 dead, 27 wounded in weekend shootings", "in three separate shootings") gets no figures.
     ``quantities`` replaces the article's own (a caller that has checked them for malformed
@@ -296,6 +303,13 @@ def headline_casualties(
         if figure.role not in best or key < best[figure.role][0]:
             best[figure.role] = (key, figure)
     killed = best.get("killed")
+    if killed is not None and not killed[1].update:
+        # "Father and two children found dead": the counted "two" is one conjunct of the dead
+        figure = killed[1]
+        group = next((g for g in coordinated_dead(text)
+                      if g.start <= figure.start < g.end and g.value > figure.value), None)
+        if group is not None:
+            best["killed"] = (killed[0], dataclasses.replace(figure, value=group.value))
     if killed is None or killed[1].part or killed[1].doubtful:
         # no counted figure states this incident's dead: "a 16-year-old was shot to death"
         names = [e for e in article.entities or [] if e.label == "PERSON"]

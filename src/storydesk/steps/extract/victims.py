@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from storydesk.model import Span
 
-__all__ = ["LoneVictims", "lone_victims", "LEAD_CHARS"]
+__all__ = ["LoneVictims", "lone_victims", "coordinated_dead", "LEAD_CHARS"]
 
 LEAD_CHARS = 900  # the headline and the first paragraph or two: where the toll is stated
 
@@ -54,6 +54,8 @@ _DEATH = (
 _GAP = r"(?:\s*,\s*(?:age\s+)?\d{1,3}\s*,|\s*,)?\s*(?:who\s+(?=was|has|had|is|later|died))?"
 # "A man was killed", "The 16-year-old boy was shot to death", "Teen killed in ..."
 _SUBJECT_DIES = re.compile(rf"\b(?P<subj>{_SINGLE}|{_PERSON}){_GAP}{_DEATH}", re.I)
+# After a person's name, where they are from: "Michael Baker of Indianapolis died".
+_HOMETOWN = r"(?:\s+of\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
 # "McCloud, 34, was found dead": a capitalised name with an age apposition is a person even
 # where the entity recogniser misses it.
 _NAMED_AGE = re.compile(
@@ -83,7 +85,7 @@ _COUPLE = re.compile(r"\b(?:killed|killing|kills)\s+an?\s+(?:\w+\s+)?couple\b", 
 _SEVERAL_DEAD = re.compile(
     r"\b(?:double|triple|quadruple|mass)[- ](?:homicide|murder|killing|fatal)|murder[- ]suicide"
     r"|\bkilled (?:him|her|them)sel(?:f|ves)\b|\bbodies\b|\bkillings\b|\bdeaths\b|\bboth\b"
-    r"|\b(?:spree|rampage|massacre)\b|\bcouple\b",
+    r"|\b(?:spree|rampage|massacre)\b",
     re.I,
 )
 _PLURAL_BEFORE = re.compile(rf"\b(?:and|&)\s+$|\b{_PERSON},\s*$", re.I)
@@ -92,11 +94,13 @@ _PLURAL_AFTER = re.compile(r"^\s*(?:and|&)\s+(?!(?:then|later|was|were)\b)", re.
 
 @dataclass(frozen=True, slots=True)
 class LoneVictims:
-    """The killed figure stated without a numeral in a lead: ``value`` dead, stated at offset
-    ``start`` (where the subject or object naming them begins)."""
+    """The killed figure stated without a numeral in a lead: ``value`` dead, named by the words
+    at ``start:end`` (the subject or object; for a lone victim ``end`` is where its noun phrase
+    or name ends)."""
 
     value: int
     start: int
+    end: int
 
 
 def _lead(text: str) -> str:
@@ -133,38 +137,44 @@ def lone_victims(
     ignored.
     """
     lead = _lead(text)
-    found: list[LoneVictims] = []
-    for match in _COORDINATED.finditer(lead):
-        found.append(LoneVictims(_count_conjuncts(match.group("subj")), match.start()))
-    for match in _COUPLE.finditer(lead):
-        found.append(LoneVictims(2, match.start()))
-    found = [figure for figure in found if keep(figure.start)]
+    found = [group for group in coordinated_dead(text) if keep(group.start)]
     if found:  # a counted group outranks a lone description of one of its members
-        return min(found, key=lambda figure: figure.start)
+        return found[0]
     if _SEVERAL_DEAD.search(lead):
         return None
-    candidates: list[int] = []
+    candidates: list[tuple[int, int]] = []
     for match in _SUBJECT_DIES.finditer(lead):
         start, end = match.span("subj")
         if _coordinated_end(lead, start, end) or re.search(r"\bwere\b", match.group(0), re.I):
             continue
-        candidates.append(start)
+        candidates.append((start, end))
     for match in _NAMED_AGE.finditer(lead):
         start, end = match.span("subj")
         if not _coordinated_end(lead, start, end):
-            candidates.append(start)
+            candidates.append((start, end))
     for match in _OBJECT_DIES.finditer(lead):
         group = next(g for g in ("subj", "obj", "of") if match.group(g) is not None)
         start, end = match.span(group)
         if _coordinated_end(lead, start, end):
             continue
-        candidates.append(start)
+        candidates.append((start, end))
     for name in names:
         if name.start >= len(lead):
             continue
-        after = re.match(rf"{_GAP}{_DEATH}", lead[name.end : name.end + 60], re.I)
+        after = re.match(rf"{_HOMETOWN}{_GAP}{_DEATH}", lead[name.end : name.end + 80])
         if after and not _coordinated_end(lead, name.start, name.end) and not re.search(
                 r"\bwere\b", after.group(0), re.I):
-            candidates.append(name.start)
-    candidates = [start for start in candidates if keep(start)]
-    return LoneVictims(1, min(candidates)) if candidates else None
+            candidates.append((name.start, name.end))
+    candidates = [span for span in candidates if keep(span[0])]
+    return LoneVictims(1, *min(candidates)) if candidates else None
+
+
+def coordinated_dead(text: str) -> list[LoneVictims]:
+    """The coordinated groups of dead in the lead of ``text``, in text order: "A man and his two
+    kids were found dead" (3, the subject's span), "killed a young couple" (2). A counted figure
+    inside such a subject ("two kids") is one conjunct of it, not the toll."""
+    lead = _lead(text)
+    found = [LoneVictims(_count_conjuncts(match.group("subj")), *match.span("subj"))
+             for match in _COORDINATED.finditer(lead)]
+    found += [LoneVictims(2, *match.span()) for match in _COUPLE.finditer(lead)]
+    return sorted(found, key=lambda group: group.start)
