@@ -32,7 +32,8 @@ def _article(nlp, text: str) -> Article:
         # ages are not counts
         ("Police said Calvin Williams, 23, of Chicago, was killed on Monday.", {}),
         ("A child under the age of 10 was killed in a drive-by shooting.", {}),
-        ("An 8 yo girl was killed by gunfire off the Beltway.", {}),
+        # the 8 is an age, not the toll; the one girl killed is (read by victims.lone_victims)
+        ("An 8 yo girl was killed by gunfire off the Beltway.", {"killed": 1}),
         # "no one" is never "one"; a zero is not taken as the article's figure
         ("A man was shot in the leg. No one was injured in the second shooting.", {}),
         # a round-up of several incidents states no one incident's figures

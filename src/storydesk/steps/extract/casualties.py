@@ -4,7 +4,10 @@
 and says whether it counts the killed or the injured, and how much to trust it as *the* figure of
 the article: "Two people were killed" (a person noun, the role in its clause), "killed six people"
 (the role verb right before), "2 dead, 3 wounded" (the role word as the counted noun), "six were
-shot, one fatally". ``casualty_figures(article)`` picks one figure per role for the article.
+shot, one fatally". ``casualty_figures(article)`` picks one figure per role for the article;
+where no counted figure states the killed, the lead's description of the dead stands for one
+("a 16-year-old was shot to death": one; "a man and his two kids were found dead": three; see
+``victims.lone_victims``).
 
 Zero figures come from ``negation.find_negated_counts`` ("no one was injured"): they are used
 only when the article states no positive figure for that role.
@@ -17,11 +20,13 @@ statistic ("80 people were killed in November alone").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storydesk.model import Article, Quantity
+from storydesk.steps.extract.victims import coordinated_dead, lone_victims
 
 
 def _words(text: str) -> frozenset[str]:
@@ -51,7 +56,7 @@ _VERBS_BEFORE: dict[str, str] = {
     **dict.fromkeys(["wound", "wounds", "wounded", "wounding"], "injured"),
 }
 # "the shooting deaths of four women", "the killings of two teens": the figure counts the dead.
-_DEATHS_OF = re.compile(r"\b(?:deaths|killings|murders|slayings) of\s+$", re.I)
+_DEATHS_OF = re.compile(r"\b(?:deaths|killings|murders|slayings|bodies) of\s+$", re.I)
 # Counted nouns naming people; the first group is the most telling ("three people were killed").
 CORE_PERSON_NOUNS = frozenset(["people", "persons", "person", "victims", "victim"])
 PERSON_NOUNS = CORE_PERSON_NOUNS | _words(
@@ -243,6 +248,18 @@ def read_casualties(text: str, quantity: Quantity) -> CasualtyFigure | None:
     return CasualtyFigure(role, int(value), rank, start, part, doubtful)
 
 
+def _about_this_incident(article: Article, start: int) -> bool:
+    """Whether a statement at ``start`` may be about the article's own incident: not on a teaser
+    line, not in a sentence about another time or place ("a man killed in a shooting last
+    week")."""
+    text = article.text
+    if in_teaser_line(text, start):
+        return False
+    sentence = next((s for s in article.sentences or [] if s.start <= start < s.end), None)
+    context = text[sentence.start : sentence.end] if sentence is not None else _line_of(text, start)
+    return not _OTHER_INCIDENT.search(context)
+
+
 def casualty_figures(article: Article) -> dict[str, int]:
     """The killed and injured figures ``article`` states, one per role (the values of
     ``headline_casualties``). A role the article states no figure for is absent."""
@@ -258,7 +275,10 @@ def headline_casualties(
     the last "death toll rose to N" replaces it. A part ("including two children", "two of the
     victims") and a figure in a sentence about other incidents or statistics ("80 were killed in
     November alone", "in a separate shooting", "this year") count only when nothing else is
-    stated. Zeros from negations are left out: "no one was
+    stated. Where no whole counted figure states the killed, the lead's description of the dead
+    gives it ("a 16-year-old was shot to death": 1, ``victims.lone_victims``), and a counted
+    figure that is one conjunct of the dead ("Father and two children found dead") gives way to
+    the whole group (3). Zeros from negations are left out: "no one was
     hurt" often closes only part of the count. An article whose lead reports several incidents
     ("8 dead, 27 wounded in weekend shootings", "in three separate shootings") gets no figures.
     ``quantities`` replaces the article's own (a caller that has checked them for malformed
@@ -282,4 +302,18 @@ def headline_casualties(
                                                          figure.start)
         if figure.role not in best or key < best[figure.role][0]:
             best[figure.role] = (key, figure)
+    killed = best.get("killed")
+    if killed is not None and not killed[1].update:
+        # "Father and two children found dead": the counted "two" is one conjunct of the dead
+        figure = killed[1]
+        group = next((g for g in coordinated_dead(text)
+                      if g.start <= figure.start < g.end and g.value > figure.value), None)
+        if group is not None:
+            best["killed"] = (killed[0], dataclasses.replace(figure, value=group.value))
+    if killed is None or killed[1].part or killed[1].doubtful:
+        # no counted figure states this incident's dead: "a 16-year-old was shot to death"
+        names = [e for e in article.entities or [] if e.label == "PERSON"]
+        lone = lone_victims(text, names, keep=lambda start: _about_this_incident(article, start))
+        if lone is not None:
+            best["killed"] = ((2,), CasualtyFigure("killed", lone.value, 1, lone.start))
     return {role: figure for role, (_, figure) in best.items()}
