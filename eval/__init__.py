@@ -38,6 +38,7 @@ EVALUATIONS: dict[str, str] = {
     "cluster-gva": "cluster_gva",
     "cluster-ecbplus": "cluster_ecbplus",
     "claims-gva": "claims_gva",
+    "claims-quantity-free": "claims_quantity_free",
     "clean-text-trafeval": "clean_text_trafeval",
     "clean-html-trafeval": "clean_html_trafeval",
     "attribution-polnear": "attribution_polnear",
