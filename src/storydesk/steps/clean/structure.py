@@ -24,8 +24,10 @@ from storydesk.steps.clean.lines import Line
 
 MIN_REPEATS = 3  # a shape seen three times is a pattern, twice is chance
 GAP = 8  # lines between two recurrences of a shape in one block, at most
-# An enumerated item: "1)", "2.", "1a etapa:", "(3)", "#4", "Nº 5".
-_NUMBERED = re.compile(r"^(?:[#(]?\d{1,3}[a-zºª°]?[.)\]:]|\(\d{1,3}\)|\d{1,3}[ºª°]\s)")
+# An enumerated item: "1)", "2.", "(3)", "#4", "5º …", "1a etapa: …", "2nd round: …".
+_NUMBERED = re.compile(
+    r"^(?:[#(]?\d{1,3}[a-zºª°]?[.)\]:]|\(\d{1,3}\)|\d{1,3}[ºª°]\s|\d{1,3}[a-zºª°]{0,2}\s[^\W\d]\w*:\s)"
+)
 _BULLETS = frozenset("•·-–—*»›>▪■●◦✓✔►▶→+")
 # "Name: value" with a short name ("Portion Fix Containers: 1 Green", "Rockledge (0-1): …").
 _KEY_COLON = re.compile(r"^[^\W\d][^:]{0,39}?:\s")
