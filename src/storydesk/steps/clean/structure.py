@@ -28,6 +28,13 @@ GAP = 8  # lines between two recurrences of a shape in one block, at most
 _NUMBERED = re.compile(
     r"^(?:[#(]?\d{1,3}[a-zºª°]?[.)\]:]|\(\d{1,3}\)|\d{1,3}[ºª°]\s|\d{1,3}[a-zºª°]{0,2}\s[^\W\d]\w*:\s)"
 )
+# An item led by a date without a year ("June 9 – Tampa, FL @ …", "Jan. 5: …"): a tour or a
+# timeline. English month names and their common abbreviations.
+_DATED = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:st|nd|rd|th)?\b"
+    r"(?!,?\s*\d{4})",
+    re.IGNORECASE,
+)
 _BULLETS = frozenset("•·-–—*»›>▪■●◦✓✔►▶→+")
 # "Name: value" with a short name ("Portion Fix Containers: 1 Green", "Rockledge (0-1): …").
 _KEY_COLON = re.compile(r"^[^\W\d][^:]{0,39}?:\s")
@@ -53,12 +60,12 @@ def _size(words: int) -> int:
 def shape_code(line: Line) -> str:
     """The coarse shape of a line: its kind of opening and its length class.
 
-    The opening is ``N`` (enumerated), ``B`` (bullet), ``K`` ("key: value"), ``D`` (opens with a
+    The opening is ``N`` (enumerated, or led by a day of a month), ``B`` (bullet), ``K`` ("key: value"), ``D`` (opens with a
     digit), ``C`` (a capital letter), ``L`` (a lower-case letter) or ``O`` (anything else).
     """
     text = line.text
     first = text[:1]
-    if _NUMBERED.match(text):
+    if _NUMBERED.match(text) or _DATED.match(text):
         lead = "N"
     elif first in _BULLETS:
         lead = "B"
