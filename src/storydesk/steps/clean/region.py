@@ -46,10 +46,35 @@ BLOCK_BASE = 0.5
 GAP_SHARE = 4
 GAP_MIN = 2
 GAP_MAX = 40
+# On aeb, the prose above a byline or dateline in the region's first lines (a standfirst, a
+# teaser's summary) is never in the gold body; above one past this much prose, the body has begun.
+ANCHOR_WORDS = 60
+_ANCHORS = frozenset({"dateline", "byline"})
 
 
 def body_region(lines: Sequence[Line]) -> tuple[int, int] | None:
-    """The ``[start, end)`` run of lines that is the body, or ``None`` if there is no prose.
+    """The ``[start, end)`` run of lines that is the body (see ``_list_region``), begun after
+    the dateline or byline near its top: what comes before one is a standfirst or a teaser."""
+    region = _list_region(lines)
+    if region is None:
+        return region
+    start, end = region
+    prose = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.reason in _ANCHORS:
+            if i + 1 < end and prose <= ANCHOR_WORDS:
+                return i + 1, end
+            break
+        if line.prose:
+            prose += line.words
+            if prose > ANCHOR_WORDS:
+                break
+    return region
+
+
+def _list_region(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """The body region before the byline anchor (see ``body_region``).
 
     First the run of lines with the largest total ``weight`` (the densest prose). Pages whose
     body is a list or a table (a calendar, standings, a menu of meals) have little prose, and
