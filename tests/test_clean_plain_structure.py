@@ -76,12 +76,12 @@ def test_clean_structure_shape_codes(text: str, code: str):
     ],
 )
 def test_clean_structure_blocks(texts: list[str], expected: list[bool]):
-    assert recurring_blocks(_lines(texts)).tolist() == expected
+    assert recurring_blocks(_lines(texts)) == expected
 
 
 def test_clean_structure_blocks_take_reasons_over_the_lines_own():
     lines = _lines(CALENDAR)
-    assert not recurring_blocks(lines, ["navigation"] * len(lines)).any()
+    assert not any(recurring_blocks(lines, ["navigation"] * len(lines)))
 
 
 @pytest.mark.parametrize("body", [CALENDAR, STANDINGS, FEATURES])

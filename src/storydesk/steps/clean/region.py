@@ -86,7 +86,7 @@ def _list_region(lines: Sequence[Line]) -> tuple[int, int] | None:
     """
     plain = [weight(line) for line in lines]
     first = _densest(plain)
-    block = recurring_blocks(lines).tolist()
+    block = recurring_blocks(lines)
     if first is None or not any(block):
         return first
     listed = [

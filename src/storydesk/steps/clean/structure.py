@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import numpy as np
-
 from storydesk.steps.clean.lines import Line
 
 MIN_REPEATS = 3  # a shape seen three times is a pattern, twice is chance
@@ -38,14 +36,13 @@ _DATED = re.compile(
 _BULLETS = frozenset("•·-–—*»›>▪■●◦✓✔►▶→+")
 # "Name: value" with a short name ("Portion Fix Containers: 1 Green", "Rockledge (0-1): …").
 _KEY_COLON = re.compile(r"^[^\W\d][^:]{0,39}?:\s")
-# Openings whose recurrence marks a list, not a menu: enumerated, bulleted, "key: value", digits.
-_STRONG_LEADS = frozenset("NBKD")
 # A time or date stamp ("11/20/2019 01:14 PM", "14:48", "2 hours ago"): teaser lists carry one
 # per item, so these lines never seed a block.
 _TIMESTAMP = re.compile(
     r"\b\d{1,2}:\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bago\b", re.IGNORECASE
 )
 _LISTING_REASONS = frozenset({"byline", "dateline"})
+_MONTH_INITIALS = frozenset("JFMASONDjfmasond")
 
 
 def _size(words: int) -> int:
@@ -60,8 +57,9 @@ def _size(words: int) -> int:
 def shape_code(line: Line) -> str:
     """The coarse shape of a line: its kind of opening and its length class.
 
-    The opening is ``N`` (enumerated, or led by a day of a month), ``B`` (bullet), ``K`` ("key: value"), ``D`` (opens with a
-    digit), ``C`` (a capital letter), ``L`` (a lower-case letter) or ``O`` (anything else).
+    The opening is ``N`` (enumerated, or led by a day of a month), ``B`` (bullet), ``K`` ("key:
+    value"), ``D`` (opens with a digit), ``C`` (a capital letter), ``L`` (a lower-case letter)
+    or ``O`` (anything else).
     """
     text = line.text
     first = text[:1]
@@ -82,65 +80,99 @@ def shape_code(line: Line) -> str:
     return f"{lead}{_size(line.words)}"
 
 
-def _strong(code: str) -> bool:
-    """A code whose recurrence marks a list: an informative opening (a capitalised label or a
-    long unpunctuated line recurs in menus and teaser lists as much as in bodies)."""
-    if code[0] == "D":
-        return code[1] in "01"  # a number or a short value; a longer one is a headline ("16 …")
-    return code[0] in _STRONG_LEADS
+def seed_code(line: Line) -> str | None:
+    """``shape_code`` of a line that can seed a block, else ``None``.
+
+    Seeds have an informative opening (``N``, ``B``, ``K``, or ``D`` on a number or a short
+    value: a longer line led by a digit is a headline, "16 ways to …"); a capitalised label or
+    a long unpunctuated line recurs in menus and teaser lists as much as in bodies. Never a
+    seed: a headline quoting someone ("Schiff: Republicans are only upset"), which teaser lists
+    are full of, and a time or date stamp, which every teaser carries. The first character
+    decides which patterns can match, so most lines cost no regular expression at all.
+    """
+    text = line.text
+    first = text[:1]
+    if first.isdigit() or first in "#(":
+        if _NUMBERED.match(text):
+            lead = "N"
+        elif first.isdigit() and line.words <= 3:
+            lead = "D"
+        else:
+            return None
+    elif first in _BULLETS:
+        lead = "B"
+    elif first.isalpha():
+        if first in _MONTH_INITIALS and _DATED.match(text):
+            lead = "N"
+        elif ":" in text[:42] and _KEY_COLON.match(text):
+            if line.headline_like and line.words > 5:
+                return None
+            lead = "K"
+        else:
+            return None
+    else:
+        return None
+    if _TIMESTAMP.search(text):
+        return None
+    return f"{lead}{_size(line.words)}"
 
 
 def recurring_blocks(
     lines: Sequence[Line], reasons: Sequence[str | None] | None = None, gap: int = GAP
-) -> np.ndarray:
+) -> list[bool]:
     """Per line, whether it lies in a block where one informative shape recurs.
 
-    A block runs from the first to the last of at least ``MIN_REPEATS`` lines of one ``_strong``
-    code, each within ``gap`` lines of the previous: the "Portion Fix Containers: …" line of
-    every meal, the number cells of every table row, the numbered items of a list. What lies
-    between them (a meal's name, a player's name) belongs to the block too.
+    A block runs from the first to the last of at least ``MIN_REPEATS`` lines of one seed code
+    (``seed_code``), each within ``gap`` lines of the previous: the "Portion Fix Containers: …"
+    line of every meal, the number cells of every table row, the numbered items of a list. What
+    lies between them (a meal's name, a player's name) belongs to the block too. The same text
+    again and again ("6", the photo count of every gallery slide) is page furniture, not a list.
 
     ``reasons`` are the lines' furniture verdicts (default: each line's ``reason``); furniture
-    never seeds a block, and bylines or datelines inside one make it a teaser list.
+    and prose never seed a block (paragraphs recur in any body), and two bylines or datelines
+    inside one make it a list of other stories, each with its author and time: teasers.
     """
     n = len(lines)
-    out = np.zeros(n, dtype=bool)
+    out = [False] * n
     if reasons is None:
         reasons = [line.reason for line in lines]
-    # code -> (chain start, last position, count, whether the texts differ)
-    last: dict[str, tuple[int, int, int, bool]] = {}
+    chains: list[tuple[int, int]] = []
+    # code -> [chain start, last position, count, whether the texts differ]
+    open_chains: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         if line.prose or reasons[i]:
-            continue  # paragraphs recur in any body, furniture in any page: neither marks a list
-        if _TIMESTAMP.search(line.text):
             continue
-        code = shape_code(line)
-        if not _strong(code) or (code[0] == "K" and line.headline_like and line.words > 5):
-            # "Schiff: Republicans are only upset": a headline quoting someone, in a teaser list
+        code = seed_code(line)
+        if code is None:
             continue
-        chain = last.get(code)
+        chain = open_chains.get(code)
         if chain is not None and i - chain[1] <= gap:
-            start, previous, count, varied = chain
-            count += 1
-            # The same text again and again ("6", the photo count of every gallery slide) is
-            # page furniture; a list's items differ.
-            varied = varied or line.text != lines[previous].text
-            if count >= MIN_REPEATS and varied:
-                out[start : i + 1] = True
-            last[code] = (start, i, count, varied)
-        else:
-            last[code] = (i, i, 1, False)
-    # A block with bylines or datelines in it is a list of other stories, each with its author
-    # and time: teasers, not the body.
+            chain[3] = chain[3] or line.text != lines[chain[1]].text
+            chain[1] = i
+            chain[2] += 1
+            continue
+        if chain is not None and chain[2] >= MIN_REPEATS and chain[3]:
+            chains.append((chain[0], chain[1]))
+        open_chains[code] = [i, i, 1, 0]
+    chains += [(c[0], c[1]) for c in open_chains.values() if c[2] >= MIN_REPEATS and c[3]]
+    for lo, hi in chains:
+        out[lo : hi + 1] = [True] * (hi + 1 - lo)
     for lo, hi in _true_runs(out):
         if sum(reasons[k] in _LISTING_REASONS for k in range(lo, hi)) >= 2:
-            out[lo:hi] = False
+            out[lo:hi] = [False] * (hi - lo)
     return out
 
 
-def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
-    """The maximal ``[lo, hi)`` runs of True in a boolean array."""
-    if not len(flags):
-        return []
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], flags.astype(np.int8), [0]])))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
+def _true_runs(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """The maximal ``[lo, hi)`` runs of True."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for i, flag in enumerate(flags):
+        if flag and start < 0:
+            start = i
+        elif not flag and start >= 0:
+            runs.append((start, i))
+            start = -1
+    if start >= 0:
+        runs.append((start, len(flags)))
+    return runs
