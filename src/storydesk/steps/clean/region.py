@@ -1,10 +1,11 @@
-"""Where the article body is on the page, by position: the densest run of prose.
+"""Where the article body is on the page, by position: the densest run of prose (or of lists).
 
 Every line gets a weight (prose earns its length in words, a short label or known furniture costs
 a little) and the body is the contiguous run with the largest total, as in Finn et al.'s Body Text
 Extraction. Menus, footers and teaser lists are long runs of short lines, so they cost more than
 any body paragraph is worth and fall outside; a subheading or an advertisement inside the body
-costs less than the paragraphs around it earn, so the body stays whole.
+costs less than the paragraphs around it earn, so the body stays whole. A body that is a list or
+a table is found through its repeated shape (``structure``), see ``body_region``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from storydesk.steps.clean.lines import Line
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
+from storydesk.steps.clean.structure import recurring_blocks
 
 SHORT_LINE_COST = 6.0  # in words: what one menu item or label costs
 FURNITURE_COST = 4.0  # known furniture inside the body costs less: it is expected there
@@ -34,14 +36,114 @@ def weight(line: Line) -> float:
     return -SHORT_LINE_COST
 
 
+# A line in a list block (``structure.recurring_blocks``) earns a share of its words, and a
+# little even with none (a table's number cell), where a lone short line costs: list items are
+# content when they repeat an informative shape.
+BLOCK_SHARE = 0.5
+BLOCK_BASE = 0.5
+# The region grows over a list block next to it across a gap (a table's header row, the list's
+# heading) of at most a quarter of the block's length, or two lines, and never more than 40.
+GAP_SHARE = 4
+GAP_MIN = 2
+GAP_MAX = 40
+# On aeb, the prose above a byline or dateline in the region's first lines (a standfirst, a
+# teaser's summary) is never in the gold body; above one past this much prose, the body has begun.
+ANCHOR_WORDS = 60
+_ANCHORS = frozenset({"dateline", "byline"})
+
+
 def body_region(lines: Sequence[Line]) -> tuple[int, int] | None:
-    """The ``[start, end)`` run of lines with the largest total weight, or ``None`` if no prose."""
+    """The ``[start, end)`` run of lines that is the body (see ``_list_region``), begun after
+    the dateline or byline near its top: what comes before one is a standfirst or a teaser."""
+    region = _list_region(lines)
+    if region is None:
+        return region
+    start, end = region
+    prose = 0
+    for i in range(start, end):
+        line = lines[i]
+        if line.reason in _ANCHORS:
+            if i + 1 < end and prose <= ANCHOR_WORDS:
+                return i + 1, end
+            break
+        if line.prose:
+            prose += line.words
+            if prose > ANCHOR_WORDS:
+                break
+    return region
+
+
+def _list_region(lines: Sequence[Line]) -> tuple[int, int] | None:
+    """The body region before the byline anchor (see ``body_region``).
+
+    First the run of lines with the largest total ``weight`` (the densest prose). Pages whose
+    body is a list or a table (a calendar, standings, a menu of meals) have little prose, and
+    their list items cost like menu items; so the run is sought again with the lines of list
+    blocks (``recurring_blocks``) earning words. That second run is the body when it lies apart
+    from the first (the list outweighs the prose elsewhere: a footer's disclaimer, a sidebar), or
+    when what it adds to the first outweighs the first; otherwise the first run only grows over
+    the list blocks that touch it.
+    """
+    plain = [weight(line) for line in lines]
+    first = _densest(plain)
+    block = recurring_blocks(lines)
+    if first is None or not any(block):
+        return first
+    listed = [
+        max(w, BLOCK_BASE + BLOCK_SHARE * line.words) if in_block and not line.reason else w
+        for w, line, in_block in zip(plain, lines, block, strict=True)
+    ]
+    second = _densest(listed)
+    if second is None:
+        return first
+    if second[1] <= first[0] or second[0] >= first[1]:
+        return second
+    added = sum(listed[second[0] : first[0]]) + sum(listed[first[1] : second[1]])
+    if added > sum(plain[first[0] : first[1]]):
+        return second
+    return _grow_over_blocks(first, block)
+
+
+def _grow_over_blocks(region: tuple[int, int], block: Sequence[bool]) -> tuple[int, int]:
+    """``region`` grown over the list blocks next to it, block by block, across a gap of
+    ``GAP_MIN`` lines or a ``1 / GAP_SHARE`` of the block's length (at most ``GAP_MAX``)."""
+    start, end = region
+    n = len(block)
+    while True:  # upwards
+        j = start - 1
+        while j >= 0 and not block[j] and start - j <= GAP_MAX:
+            j -= 1
+        if j < 0 or not block[j]:
+            break
+        k = j  # the block is lines k..j
+        while k > 0 and block[k - 1]:
+            k -= 1
+        if start - 1 - j > max(GAP_MIN, (j + 1 - k) // GAP_SHARE):
+            break
+        start = k
+    while True:  # downwards
+        j = end
+        while j < n and not block[j] and j - end < GAP_MAX:
+            j += 1
+        if j >= n or not block[j]:
+            break
+        k = j  # the block is lines j..k
+        while k + 1 < n and block[k + 1]:
+            k += 1
+        if j - end > max(GAP_MIN, (k + 1 - j) // GAP_SHARE):
+            break
+        end = k + 1
+    return start, end
+
+
+def _densest(weights: Sequence[float]) -> tuple[int, int] | None:
+    """The ``[start, end)`` run with the largest positive sum (Kadane), or ``None``."""
     best, best_range = 0.0, None
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, w in enumerate(weights):
         if total <= 0:
             total, start = 0.0, i
-        total += weight(line)
+        total += w
         if total > best:
             best, best_range = total, (start, i + 1)
     return best_range
