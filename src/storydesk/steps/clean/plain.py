@@ -170,7 +170,7 @@ def clean_plain_text(
     kept: list[str] = []
     for line in lines:
         if line.reason:
-            result.removed.append(Removed(line.text, line.reason))
+            result.removed.append(Removed(line.text, _shown_reason(page.layout, line)))
         else:
             kept.append(split_run_together(line.text) if repair_joins else line.text)
         if line.index in page.glued:
@@ -195,6 +195,16 @@ def model_decides(layout: PageLayout) -> list[bool]:
             if i and lines[i - 1].reason == "teaser":
                 free[i - 1] = False
     return free
+
+
+def _shown_reason(layout: PageLayout, line: Line) -> str:
+    """The reason the dossier gives for a removed line: running text above the body that the
+    rules call "navigation" by its place is a standfirst (the summary under a headline). The
+    rules and the model keep "navigation" as their evidence; only the name shown changes."""
+    reason = line.reason or "boilerplate"
+    if reason == "navigation" and line.prose and line.index < layout.region[0]:
+        return "standfirst"
+    return reason
 
 
 def _positional_reason(layout: PageLayout, line: Line) -> str:

@@ -1,0 +1,29 @@
+"""Removed lines carry a reason a reader understands: a standfirst is not called navigation."""
+
+from __future__ import annotations
+
+from storydesk.steps.clean.plain import clean_plain_text
+
+BODY = (
+    "An earthquake of magnitude 6.1 struck Tokyo on Monday morning, injuring dozens of people, "
+    "officials said.\n"
+    "Trains were halted across the city for several hours while engineers checked the tracks.\n"
+    "The city's mayor said schools would reopen on Tuesday after inspections of their buildings.\n"
+)
+
+
+def reasons(text: str) -> dict[str, str]:
+    return {r.text: r.reason for r in clean_plain_text(text).removed}
+
+
+def test_running_text_above_the_byline_is_a_standfirst():
+    standfirst = "Officials say the damage is limited and trains will run again by the evening."
+    page = f"Quake hits Tokyo, dozens hurt\n{standfirst}\nBy Jane Smith\n{BODY}"
+    got = reasons(page)
+    assert got[standfirst] == "standfirst"
+    assert got["By Jane Smith"] == "byline"
+
+
+def test_menu_above_the_body_stays_navigation():
+    page = f"Home | World | Business | Sport\nQuake hits Tokyo, dozens hurt\nBy Jane Smith\n{BODY}"
+    assert reasons(page)["Home | World | Business | Sport"] == "navigation"
