@@ -27,3 +27,14 @@ def test_running_text_above_the_byline_is_a_standfirst():
 def test_menu_above_the_body_stays_navigation():
     page = f"Home | World | Business | Sport\nQuake hits Tokyo, dozens hurt\nBy Jane Smith\n{BODY}"
     assert reasons(page)["Home | World | Business | Sport"] == "navigation"
+
+
+def test_archive_widget_with_post_counts_is_not_a_list_body():
+    # A blog sidebar ("Name", "(13)", ...) after a short article: the counts are badges, not
+    # enumerated items, so the widget must not become the body.
+    names = ["Aaron Kwok", "Adam Cheng", "Adason Lo", "Alan Tam", "Alex Lam", "Alex To",
+             "Andy Hui", "Andy Lau", "Anita Mui", "Ariel Tsai", "Amber Kuo", "Angela Chang"]  # fmt: skip
+    widget = "\n".join(f"{name}\n({n + 1})" for n, name in enumerate(names))
+    result = clean_plain_text(f"Quake hits Tokyo, dozens hurt\nBy Jane Smith\n{BODY}{widget}\n")
+    assert "Trains were halted" in result.text
+    assert "Aaron Kwok" not in result.text and "(3)" not in result.text

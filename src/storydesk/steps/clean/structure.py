@@ -33,6 +33,9 @@ _DATED = re.compile(
     r"(?!,?\s*\d{4})",
     re.IGNORECASE,
 )
+# A parenthesised number alone on a line is the post count of an archive or tag widget
+# ("Aaron Kwok", "(13)", "Adam Cheng", "(1)"), not an enumerated item (those carry text).
+_COUNT_BADGE = re.compile(r"^\(\d{1,6}\)$")
 _BULLETS = frozenset("•·-–—*»›>▪■●◦✓✔►▶→+")
 # "Name: value" with a short name ("Portion Fix Containers: 1 Green", "Rockledge (0-1): …").
 _KEY_COLON = re.compile(r"^[^\W\d][^:]{0,39}?:\s")
@@ -93,6 +96,8 @@ def seed_code(line: Line) -> str | None:
     text = line.text
     first = text[:1]
     if first.isdigit() or first in "#(":
+        if _COUNT_BADGE.match(text):
+            return None
         if _NUMBERED.match(text):
             lead = "N"
         elif first.isdigit() and line.words <= 3:
