@@ -25,6 +25,7 @@ from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.repeats import BodySentences
+from storydesk.steps.clean.unwrap import unwrap_lines
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
 _NEIGHBOUR_FURNITURE = frozenset({"caption", "credit", "share", "embed", "gallery"})
@@ -142,7 +143,7 @@ def clean_plain_text(
     ``lines.normalise``) known to repeat across articles of the same site are removed as
     "template" before anything else is judged.
     """
-    page = analyse_page(text, template_lines)
+    page = analyse_page(unwrap_lines(text), template_lines)  # hard-wrapped paragraphs joined
     lines, result = page.layout.lines, page.result
     if model is True:
         model = load_line_model()
