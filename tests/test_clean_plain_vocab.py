@@ -53,3 +53,49 @@ def test_clean_vocab_fold_covers_ignorecase_letters():
     for letter in letters:
         for match in re.finditer(re.escape(letter), every, re.I):
             assert _fold(match.group()) == letter, (letter, match.group())
+
+
+def _anchored_letters() -> set[str]:
+    """Letters the anchored patterns spell (escapes such as ``\\S`` or ``\\d`` left out)."""
+    from storydesk.steps.clean.vocab import _PATTERNS as patterns
+
+    sources = [re.sub(r"\\.", "", p.pattern) for _, p, needs in patterns if not needs]
+    return {c for source in sources for c in source if c.isalpha()}
+
+
+def test_clean_vocab_anchored_patterns_are_caseless_and_lower_case():
+    # ``_ANCHORED_FOLDED`` drops re.IGNORECASE: sound only for patterns that had it and spell
+    # their letters in lower case.
+    for _, pattern, needs in _PATTERNS:
+        if not needs:
+            assert pattern.flags & re.IGNORECASE, pattern.pattern
+    assert all(c == c.lower() for c in _anchored_letters())
+
+
+def test_clean_vocab_fold_keeps_what_anchored_patterns_match_per_character():
+    # Matching a case-insensitive pattern on a line equals matching it case-sensitively on the
+    # folded line when folding maps each character to exactly one character that every atom of
+    # the patterns (their letters, punctuation, classes) matches case-sensitively iff the
+    # original character matches it case-insensitively.
+    from storydesk.steps.clean.vocab import _PATTERNS as patterns
+
+    sources = [re.sub(r"\\.", "", p.pattern) for _, p, needs in patterns if not needs]
+    literals = {c for source in sources for c in source if not c.isspace()} - set("()[]{}|?*+^$,")
+    atoms = [re.escape(c) for c in sorted(literals)] + [r"\s", r"\S", r"\d", r"\w", "[a-z]", "."]
+    folded_atoms = [(re.compile(a, re.I), re.compile(a)) for a in atoms]
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    folded = list(map(_fold, every))
+    assert all(len(f) == 1 for f in folded)
+    # Where folding changes nothing, re.IGNORECASE can still matter for the letters: those
+    # characters are checked too; for the rest both sides see the same character and classes
+    # (\s, \d, \w, ".") that case does not change.
+    letters = "".join(sorted(c for c in literals if c.isalpha())) + "a-z"
+    caseless_letter = re.compile(f"[{letters}]", re.I)
+    checked = 0
+    for char, fold in zip(every, folded, strict=True):
+        if fold == char and not caseless_letter.fullmatch(char):
+            continue
+        checked += 1
+        for caseless, cased in folded_atoms:
+            assert bool(caseless.fullmatch(char)) == bool(cased.fullmatch(fold)), (hex(ord(char)), cased)
+    assert checked > 1000  # every upper-case letter, at least
