@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storydesk.steps.clean import clean_plain_text
-from storydesk.steps.clean.joins import split_run_together
+from storydesk.steps.clean.joins import _NAME, split_run_together
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,22 @@ def test_joins_applied_to_kept_body_only():
     result = clean_plain_text(page)
     assert "Newsweek referring to Ukrainian" in result.text
     assert "Newsweekreferring" in clean_plain_text(page, repair_joins=False).text
+
+
+_NAME_LOOKBEHIND_FIRST = r"(?<![\w@#/.])([A-Z][a-z]{8,})(?![\w@#/])"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Newsweekreferring to Suspilnereported",
+        "Newsweekreferring",
+        "x.Newsweekreferring @Newsweekreferring #Newsweekreferring /Newsweekreferring",
+        "aNewsweekreferring 1Newsweekreferring _Newsweekreferring éNewsweekreferring",
+        "(Newsweekreferring) “Newsweekreferring” Newsweekreferring/x Newsweekreferringé",
+        "AB Washington, Hollywoodsaid; LIGANorthernmost Z",
+    ],
+)
+def test_joins_name_pattern_matches_lookbehind_first_form(text: str):
+    slow = [(m.start(), m.group(1)) for m in re.finditer(_NAME_LOOKBEHIND_FIRST, text)]
+    assert [(m.start(), m.group(1)) for m in _NAME.finditer(text)] == slow

@@ -31,7 +31,12 @@ MIN_VERB = 8  # letters of a glued "-ing"/"-ed" word: shorter ones end ordinary 
 # (``[A-Z](?<![\w@#/.][A-Z])``): same matches, but the pattern opens with a character set, which
 # ``re`` scans for quickly instead of trying the look-behind at every position.
 _CAPS = re.compile(r"([A-Z](?<![\w@#/.][A-Z])[A-Z]{2,})([A-Z][a-z]{3,})(?![\w@#/])")
-_NAME = re.compile(rf"(?<![\w@#/.])([A-Z][a-z]{{{MIN_NAME + MIN_TAIL - 1},}})(?![\w@#/])")
+# The same move for ``(?<![\w@#/.])([A-Z][a-z]{8,})``: a pattern that opens with a look-behind
+# is tried at every position of the line; one that opens with ``[A-Z]`` only where a capital is
+# (tests/test_clean_plain_joins.py checks both forms find the same names).
+_NAME = re.compile(
+    rf"([A-Z](?<![\w@#/.][A-Z])[a-z]{{{MIN_NAME + MIN_TAIL - 1},}})(?![\w@#/])"
+)
 # Words that follow a source's name ("Reuterssaid", "Kyivwhich"); not "over", "more", "than",
 # "where": those end ordinary words ("Discover", "Furthermore", "Jonathan", "Elsewhere").
 _TAIL_FUNCTION = frozenset(
@@ -82,5 +87,12 @@ def _split_name(token: str) -> str:
 def split_run_together(text: str) -> str:
     """``text`` with glued link texts split (see the module docstring); otherwise unchanged.
     A pure function of the text, cached: kept lines repeat across a site's pages."""
-    text = _CAPS.sub(r"\1 \2", text)
-    return _NAME.sub(lambda m: _split_name(m.group(1)), text)
+    # ``sub`` with a template hands it to Python code (``re._subx``) on every call, match or
+    # not; most lines hold no glued capitals, so a ``search`` rules them out first.
+    if _CAPS.search(text):
+        text = _CAPS.sub(r"\1 \2", text)
+    return _NAME.sub(_split_match, text)
+
+
+def _split_match(match: re.Match[str]) -> str:
+    return _split_name(match.group(1))

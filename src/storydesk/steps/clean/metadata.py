@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from storydesk.steps.clean.vocab import _fold
+
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
@@ -44,6 +46,12 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(19|20)\d\d)\b"),
 )
+# The same patterns without re.IGNORECASE, searched in the folded line (``vocab._fold``): a
+# case-insensitive alternation of month names is tried letter by letter through a case table at
+# every position, a case-sensitive one skips a wrong first letter in one comparison. Folding maps
+# every character to one whose case-insensitive matches are the same (tests check every code
+# point), so a hit there is a hit of the original pattern at the same place in the line.
+_DATE_PATTERNS_FOLDED = tuple(re.compile(p.pattern, p.flags & ~re.IGNORECASE) for p in _DATE_PATTERNS)
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(\s*[ap]\.?m\.?)?(\s*(uhr|h))?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
 _FILLER = re.compile(
     r"\b(published|updated|posted|last updated|modified|on|at|am|um|le|el|the|mis à jour|publié|"
@@ -64,8 +72,13 @@ _TRANSLATOR = re.compile(r"\b(by|von|par|por)\s+(?P<name>[^\W\d_][^()]{1,60}?)\s
 
 def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     """Find the first calendar date written in ``text`` (day, month and year all present)."""
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
+    folded = _fold(text)
+    for pattern, folded_pattern in zip(_DATE_PATTERNS, _DATE_PATTERNS_FOLDED, strict=True):
+        for hit in folded_pattern.finditer(folded):
+            # The original pattern at the same place: the same match, on the original text.
+            match = pattern.match(text, hit.start())
+            if match is None:  # pragma: no cover - folding keeps every match (tested)
+                continue
             groups = match.groupdict()
             month = _MONTHS.get(groups["month"].lower()) if groups.get("month") else None
             if month is None and groups.get("mnum"):
