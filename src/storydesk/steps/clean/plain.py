@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from storydesk.model import Removed
+from storydesk.steps.clean.cards import glued_card
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
 from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
+from storydesk.steps.clean.recommend import recommendation_cut
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.repeats import BodySentences
 from storydesk.steps.clean.unwrap import unwrap_lines
@@ -102,7 +104,7 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     comment_at = comment_cut(lines, start, end)
     for line in lines[comment_at:end]:
         line.reason = line.reason or "comment"
-    tail_at = tail_cut(lines, start, comment_at)
+    tail_at = min(tail_cut(lines, start, comment_at), recommendation_cut(lines, start, comment_at))
     for line in lines[tail_at:comment_at]:
         line.reason = line.reason or "teaser"
     _judge_body_lines(lines, start, tail_at)
@@ -233,6 +235,10 @@ def _classify_by_words(
             result.translator = fact.translator
         if fact.byline and result.byline is None:
             result.byline = fact.byline
+        if line.reason is None and line.prose and glued_card(line.text):
+            # A headline glued to its summary: another story's card, known by its shape alone
+            # (a word verdict: out of the body region's weight, and final, see ``cards``).
+            line.reason = "teaser"
 
 
 def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
