@@ -162,6 +162,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], _Needs], ...] = (
      ()),
     ("navigation", re.compile(r"\b(sign up|subscribe) (for|to) (our|the) (free )?(daily |weekly )?(newsletter|briefing)s?\b", re.I),
      (_any("newsletter", "briefing"),)),
+    # The site promoting itself: a newsletter or magazine prompt ("Get the latest updates right in
+    # your inbox", "Subscribe to our sister title … Magazine", "Like this story?"). On aeb, 84 of
+    # 85 such lines are not body.
+    ("advertisement",
+     re.compile(r"\b(in|to|into|through) your (inbox|letterbox|mailbox|e-?mail)\b"
+                r"|\b(subscribe|sign up) (to|for) [^.!?]{0,40}\b(newsletter|magazine|channel|podcast)s?\b"
+                r"|^(want more stories like this|like this (story|article)\?)", re.I),
+     (_any("your inbox", "your letterbox", "your mailbox", "your email", "your e-mail", "newsletter",
+           "magazine", "channel", "podcast", "stories like this", "like this story",
+           "like this article"),)),
     ("cookie-notice", re.compile(r"\b(we use cookies|this (site|website) uses cookies|by (continuing|using) (to use )?(this|our) (site|website))", re.I),
      (_any("cookie", "by continuing", "by using"),)),
     ("cookie-notice", re.compile(r"\bcookies?\b.*\b(website|browser|consent|privacy|opt-out|your experience)\b|\b(website|browser|consent|privacy)\b.*\bcookies?\b", re.I),
