@@ -23,6 +23,7 @@ from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
 from storydesk.steps.clean.lines import Line, normalise
+from storydesk.steps.clean.list_vote import introduced_lists, vote_lists
 from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.recommend import recommendation_cut
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
@@ -156,14 +157,16 @@ def clean_plain_text(
         probability = np.zeros(len(lines))
         probability[rows] = model.probability(line_features(page.layout)[rows])
         keep_mask = (probability >= model.threshold) & np.asarray(free, dtype=bool)
-        keep = keep_mask.tolist()  # Python bools: the loops below read them one by one
         # A page where the model keeps nothing the rules kept (a short note, or a page where it
         # keeps only menu or tag lines the rules removed) keeps the rules' body; so does a page
         # where the model is unsure of what it keeps (see ``page_choice``).
         rule_body = [line.reason is None for line in lines]
         words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
         sure = page_confidence(probability, words, keep_mask) >= confidence_floor(model.meta)
-        kept_rule_body = any(k and r for k, r in zip(keep, rule_body, strict=True))
+        kept_rule_body = bool(np.any(keep_mask & np.asarray(rule_body, dtype=bool)))
+        # The items of one list inside the body take one verdict (see ``list_vote``).
+        voted = vote_lists(page.layout, free, probability, keep_mask)
+        keep = introduced_lists(page.layout, free, voted).tolist()
         if sure and (kept_rule_body or not any(rule_body)):
             for line, body, decide in zip(lines, keep, free, strict=True):
                 if decide:
