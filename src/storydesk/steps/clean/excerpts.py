@@ -22,6 +22,7 @@ from storydesk.steps.clean.lines import Line
 # An ellipsis right after a word ("may soon..." / "may soon…"), possibly after a full stop
 # ("numbered...."), with nothing but closing quotes after it.
 _CUT_OFF = re.compile(r"\w[.!?]?(\.{3}|…)[\"'”’)\]]*$")
+_CLOSERS = "\"'”’)]"
 MIN_EXCERPTS = 3  # excerpts on one page before any of them is called one
 EXCERPT_MIN_WORDS = 12  # an excerpt is a sentence or two; a short "Wait..." is a quip
 BOX_MAX_LINES = 6  # the most headlines an inline teaser box holds
@@ -30,7 +31,9 @@ BOX_MIN_WORDS, BOX_MAX_WORDS = 3, 25  # a headline's length
 
 def cut_off(line: Line) -> bool:
     """Whether ``line`` is a long line stopped by an ellipsis right after a word."""
-    return line.words >= EXCERPT_MIN_WORDS and _CUT_OFF.search(line.text) is not None
+    if line.words < EXCERPT_MIN_WORDS or not line.text.rstrip(_CLOSERS).endswith(("...", "…")):
+        return False  # most lines: no regex search over the whole line
+    return _CUT_OFF.search(line.text) is not None
 
 
 def mark_excerpts(lines: Sequence[Line], start: int, end: int) -> None:
