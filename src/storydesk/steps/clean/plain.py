@@ -18,6 +18,8 @@ import numpy as np
 
 from storydesk.model import Removed
 from storydesk.steps.clean.cards import glued_card
+from storydesk.steps.clean.comments import thread_cut
+from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import PageLayout, line_features
@@ -102,13 +104,16 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     region = body_region(lines)
     start, end = region if region else (0, len(lines))
     _mark_repeats(lines, start, end)
-    comment_at = comment_cut(lines, start, end)
+    # A thread printed without a heading a reader's eye needs: names over time stamps.
+    comment_at = thread_cut(lines, start, comment_cut(lines, start, end))
     for line in lines[comment_at:end]:
         line.reason = line.reason or "comment"
     tail_at = min(tail_cut(lines, start, comment_at), recommendation_cut(lines, start, comment_at))
     for line in lines[tail_at:comment_at]:
         line.reason = line.reason or "teaser"
     _judge_body_lines(lines, start, tail_at)
+    mark_excerpts(lines, start, tail_at)  # cut-off excerpts of other stories
+    mark_link_boxes(lines, start, tail_at)  # the headlines under an inline "Related" heading
 
     title_index = choose_title(lines, start)
     if title_index is not None:

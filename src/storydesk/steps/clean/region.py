@@ -11,6 +11,7 @@ a table is found through its repeated shape (``structure``), see ``body_region``
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 
 from storydesk.steps.clean.lines import Line
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
@@ -159,14 +160,41 @@ def tail_cut(lines: Sequence[Line], start: int, end: int) -> int:
     After "More articles about …" or "Most popular" at the end of a page, everything is teaser,
     even a full sentence; the same heading in the middle of the body cuts nothing.
     """
-    for i in range(start, end):
-        if not lines[i].teaser_heading:
+    # From the last heading up: teaser lists follow each other ("Top stories", then "Latest
+    # news"), and the prose of a later list, cut off already, does not keep an earlier one in
+    # when what lies between the two headings is cards (see ``_card_shaped``).
+    headings = [i for i in range(start, end) if lines[i].teaser_heading]
+    if not headings:
+        return end
+    upto = list(accumulate((_prose_of(line) for line in lines[start:end]), initial=0))
+    cut = end
+    for i in reversed(headings):
+        before = upto[i - start]
+        limit = max(TAIL_SHARE * before, TAIL_WORDS)
+        if not before or upto[cut - start] - upto[i + 1 - start] > limit:
             continue
-        before = prose_words(lines[start:i])
-        after = prose_words(lines[i + 1 : end])
-        if before and after <= max(TAIL_SHARE * before, TAIL_WORDS):
-            return i
-    return end
+        if upto[end - start] - upto[i + 1 - start] <= limit or _card_shaped(lines, i + 1, cut):
+            cut = i
+    return cut
+
+
+def _prose_of(line: Line) -> int:
+    return line.words if line.prose and not line.reason else 0
+
+
+# Teaser cards are a headline over a sentence or two: never a run of this many paragraphs.
+CARD_RUN = 3
+
+
+def _card_shaped(lines: Sequence[Line], start: int, end: int) -> bool:
+    """Whether no ``CARD_RUN`` prose lines follow each other in ``[start, end)``: what lies
+    between two teaser headings is cards, not the body going on after an inline box."""
+    run = 0
+    for line in lines[start:end]:
+        run = run + 1 if line.prose and not line.reason else 0
+        if run >= CARD_RUN:
+            return False
+    return True
 
 
 def comment_cut(lines: Sequence[Line], start: int, end: int, min_body: int = 40) -> int:
