@@ -30,6 +30,7 @@ from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.recommend import recommendation_cut
 from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.repeats import BodySentences
+from storydesk.steps.clean.sections import structural_repeats
 from storydesk.steps.clean.unwrap import unwrap_lines
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
@@ -103,7 +104,8 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     word_reasons = [line.reason for line in lines]
     region = body_region(lines)
     start, end = region if region else (0, len(lines))
-    _mark_repeats(lines, start, end)
+    structure = structural_repeats(lines, start, end)
+    _mark_repeats(lines, start, end, structure)
     # A thread printed without a heading a reader's eye needs: names over time stamps.
     comment_at = thread_cut(lines, start, comment_cut(lines, start, end))
     for line in lines[comment_at:end]:
@@ -111,7 +113,7 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     tail_at = min(tail_cut(lines, start, comment_at), recommendation_cut(lines, start, comment_at))
     for line in lines[tail_at:comment_at]:
         line.reason = line.reason or "teaser"
-    _judge_body_lines(lines, start, tail_at)
+    _judge_body_lines(lines, start, tail_at, structure)
     mark_excerpts(lines, start, tail_at)  # cut-off excerpts of other stories
     mark_link_boxes(lines, start, tail_at)  # the headlines under an inline "Related" heading
 
@@ -249,10 +251,11 @@ def _classify_by_words(
             line.reason = "teaser"
 
 
-def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
+def _mark_repeats(lines: list[Line], start: int, end: int, structure: set[int]) -> None:
     """Inside the body, a short line also seen outside it is site chrome (a section label); a
-    long line seen twice is kept once. Short lines repeated only inside the body are structure
-    (the same subheading under each part of a list) and stay."""
+    long line seen twice is kept once, unless it recurs as the body's structure (``sections``).
+    Short lines repeated only inside the body are structure (the same subheading under each part
+    of a list) and stay."""
     outside = {line.key for line in lines[:start] + lines[end:]}
     seen: set[str] = set()
     for line in lines[start:end]:
@@ -262,19 +265,20 @@ def _mark_repeats(lines: list[Line], start: int, end: int) -> None:
         if line.words < 12 and not line.prose:
             if key in outside:
                 line.reason = "repeated"
-        elif key in seen:
+        elif key in seen and line.index not in structure:
             line.reason = "repeated"
         seen.add(key)
 
 
-def _judge_body_lines(lines: list[Line], start: int, end: int) -> None:
-    """Inside the body: captions, truncated teasers and the headlines above them."""
+def _judge_body_lines(lines: list[Line], start: int, end: int, structure: set[int]) -> None:
+    """Inside the body: captions, truncated teasers and the headlines above them. A line that
+    recurs as the body's structure (``sections``) is no caption: a caption is said once."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
     longer = _LongerLines(body)
     sentences = BodySentences(body)
     for i in range(start, end):
         line = lines[i]
-        if line.reason:
+        if line.reason or i in structure:
             continue
         if line.dangling:
             line.reason = "teaser"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import accumulate
 
+from storydesk.steps.clean.cjk import unspaced_script
 from storydesk.steps.clean.lines import Line
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 from storydesk.steps.clean.structure import recurring_blocks
@@ -31,7 +32,12 @@ def weight(line: Line) -> float:
         return -FURNITURE_COST
     if line.prose:
         return float(line.words)
-    if line.words >= 12 and line.function_ratio >= 0.15:
+    # Chinese and Japanese have no function words to count: a sentence there is known by its
+    # full stop and length alone (see ``cjk``).
+    unspaced = line.words >= 7 and unspaced_script(line)
+    if unspaced and line.terminal:
+        return float(line.words)
+    if line.words >= 12 and (line.function_ratio >= 0.15 or unspaced):
         # Long but unpunctuated: a standfirst, caption or truncated teaser; neither for nor against.
         return 0.3 * line.words
     return -SHORT_LINE_COST
