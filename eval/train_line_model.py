@@ -48,6 +48,11 @@ PARAMS = {
     "max_depth": 4,
     "min_samples_leaf": 50,
     "l2_regularization": 1.0,
+    # All 150 trees, on every training line. scikit-learn's default ("auto") turns on early
+    # stopping above 10,000 samples, holding out a random tenth of the lines to decide when to
+    # stop: on aeb (28,583 lines) that made the cross-validated F1 swing by 0.004 with the seed
+    # alone (0.9474 / 0.9513 / 0.9506 for seeds 0-2); without it training is deterministic.
+    "early_stopping": False,
 }
 
 
