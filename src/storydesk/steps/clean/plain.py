@@ -19,6 +19,7 @@ import numpy as np
 from storydesk.model import Removed
 from storydesk.steps.clean.cards import glued_card
 from storydesk.steps.clean.comments import thread_cut
+from storydesk.steps.clean.dated_cards import dated_cards_cut
 from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
@@ -113,6 +114,7 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
         tail_cut(lines, start, comment_at),
         recommendation_cut(lines, start, comment_at),
         tags_cut(lines, start, comment_at),  # "Tags: …" under the article
+        dated_cards_cut(lines, start, comment_at),  # other stories' cards, each with its date
         valley_at,  # a long stretch of site chrome below it (see ``valley``)
     )
     for line in lines[tail_at:comment_at]:
