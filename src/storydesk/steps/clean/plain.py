@@ -19,6 +19,7 @@ import numpy as np
 from storydesk.model import Removed
 from storydesk.steps.clean.cards import glued_card
 from storydesk.steps.clean.comments import thread_cut
+from storydesk.steps.clean.dated_cards import dated_cards_cut
 from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
@@ -28,9 +29,10 @@ from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.list_vote import introduced_lists, vote_lists
 from storydesk.steps.clean.page_choice import confidence_floor, page_confidence
 from storydesk.steps.clean.recommend import recommendation_cut
-from storydesk.steps.clean.region import body_region, choose_title, comment_cut, tail_cut
+from storydesk.steps.clean.region import body_bounds, choose_title, comment_cut, tail_cut
 from storydesk.steps.clean.repeats import BodySentences
 from storydesk.steps.clean.sections import structural_repeats
+from storydesk.steps.clean.tags import tags_cut
 from storydesk.steps.clean.unwrap import unwrap_lines
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
@@ -102,15 +104,21 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     result = CleanedText(text="")
     _classify_by_words(lines, facts, template_lines, result)
     word_reasons = [line.reason for line in lines]
-    region = body_region(lines)
-    start, end = region if region else (0, len(lines))
+    bounds = body_bounds(lines)
+    (start, end), valley_at = bounds if bounds else ((0, len(lines)), len(lines))
     structure = structural_repeats(lines, start, end)
     _mark_repeats(lines, start, end, structure)
     # A thread printed without a heading a reader's eye needs: names over time stamps.
     comment_at = thread_cut(lines, start, comment_cut(lines, start, end))
     for line in lines[comment_at:end]:
         line.reason = line.reason or "comment"
-    tail_at = min(tail_cut(lines, start, comment_at), recommendation_cut(lines, start, comment_at))
+    tail_at = min(
+        tail_cut(lines, start, comment_at),
+        recommendation_cut(lines, start, comment_at),
+        tags_cut(lines, start, comment_at),  # "Tags: …" under the article
+        dated_cards_cut(lines, start, comment_at),  # other stories' cards, each with its date
+        valley_at,  # a long stretch of site chrome below it (see ``valley``)
+    )
     for line in lines[tail_at:comment_at]:
         line.reason = line.reason or "teaser"
     _judge_body_lines(lines, start, tail_at, structure)

@@ -17,6 +17,7 @@ from storydesk.steps.clean.cjk import unspaced_script
 from storydesk.steps.clean.lines import Line
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 from storydesk.steps.clean.structure import recurring_blocks
+from storydesk.steps.clean.valley import valley_end
 
 SHORT_LINE_COST = 6.0  # in words: what one menu item or label costs
 FURNITURE_COST = 4.0  # known furniture inside the body costs less: it is expected there
@@ -62,26 +63,35 @@ _ANCHORS = frozenset({"dateline", "byline"})
 def body_region(lines: Sequence[Line]) -> tuple[int, int] | None:
     """The ``[start, end)`` run of lines that is the body (see ``_list_region``), begun after
     the dateline or byline near its top: what comes before one is a standfirst or a teaser."""
-    region = _list_region(lines)
-    if region is None:
-        return region
+    bounds = body_bounds(lines)
+    return None if bounds is None else bounds[0]
+
+
+def body_bounds(lines: Sequence[Line]) -> tuple[tuple[int, int], int] | None:
+    """The body region (see ``body_region``) and the index where a deep valley of site chrome
+    inside it ends the body (see ``valley``; the region's end when there is none)."""
+    found = _list_region(lines)
+    if found is None:
+        return None
+    region, weights = found
     start, end = region
     prose = 0
     for i in range(start, end):
         line = lines[i]
         if line.reason in _ANCHORS:
             if i + 1 < end and prose <= ANCHOR_WORDS:
-                return i + 1, end
+                region = i + 1, end
             break
         if line.prose:
             prose += line.words
             if prose > ANCHOR_WORDS:
                 break
-    return region
+    return region, valley_end(weights, *region)
 
 
-def _list_region(lines: Sequence[Line]) -> tuple[int, int] | None:
-    """The body region before the byline anchor (see ``body_region``).
+def _list_region(lines: Sequence[Line]) -> tuple[tuple[int, int], list[float]] | None:
+    """The body region before the byline anchor (see ``body_region``), with the line weights
+    (list block lines earning their share of words).
 
     First the run of lines with the largest total ``weight`` (the densest prose). Pages whose
     body is a list or a table (a calendar, standings, a menu of meals) have little prose, and
@@ -95,20 +105,20 @@ def _list_region(lines: Sequence[Line]) -> tuple[int, int] | None:
     first = _densest(plain)
     block = recurring_blocks(lines)
     if first is None or not any(block):
-        return first
+        return None if first is None else (first, plain)
     listed = [
         max(w, BLOCK_BASE + BLOCK_SHARE * line.words) if in_block and not line.reason else w
         for w, line, in_block in zip(plain, lines, block, strict=True)
     ]
     second = _densest(listed)
     if second is None:
-        return first
+        return first, listed
     if second[1] <= first[0] or second[0] >= first[1]:
-        return second
+        return second, listed
     added = sum(listed[second[0] : first[0]]) + sum(listed[first[1] : second[1]])
     if added > sum(plain[first[0] : first[1]]):
-        return second
-    return _grow_over_blocks(first, block)
+        return second, listed
+    return _grow_over_blocks(first, block), listed
 
 
 def _grow_over_blocks(region: tuple[int, int], block: Sequence[bool]) -> tuple[int, int]:
