@@ -4,8 +4,10 @@ Input: the visible text of each page (``eval.text.visible_text``: what a user wh
 whole page gets). Output: the main text. Metric: trafilatura's snippet precision/recall/F1
 (see clean-html-trafeval), pooled over pages.
 
-Systems: "raw visible text" (no cleaning), "line filter baseline" (``eval.text.line_filter``)
-and "storydesk" (``storydesk.steps.clean.clean_plain_text``).
+Systems: "raw visible text" (no cleaning), "line filter baseline" (``eval.text.line_filter``),
+"storydesk rules only" (``clean_plain_text(text, model=False)``) and "storydesk"
+(``storydesk.steps.clean.clean_plain_text`` with its shipped line model, trained on aeb only, so
+every page here is out of sample for rules and model alike).
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def run(datasets_dir: Path, limit: int | None = None) -> EvalResult:
     if clean_plain_text is None:
         result.missing["storydesk"] = reason
     else:
+        systems.append(
+            ("storydesk rules only",
+             lambda page: text_of(clean_plain_text(texts[page.id], model=False)))
+        )  # fmt: skip
         systems.append(("storydesk", lambda page: text_of(clean_plain_text(texts[page.id]))))
     for name, system in systems:
         progress(f"{NAME}: {name} on {len(pages)} pages")
