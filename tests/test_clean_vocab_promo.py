@@ -33,6 +33,12 @@ def test_clean_vocab_promo_prompt_is_advertisement(line: str):
         "The city said residents will receive the notice by mail next week.",
         "Investors who subscribe to the offering will be paid in March.",
         "She said she would like this story to be told.",
+        # A long paragraph of the article that also asks readers to follow or subscribe.
+        "At Appen, we provide high-quality training data for machine learning and artificial "
+        "intelligence. Follow us to stay up to date on industry trends. In this edition of our "
+        "roundup, news on: AI in Patient Care and Operations, AI as a Preventive Tool, and How "
+        "Major Hospitals are Already Using AI. Check back for regular news roundups and subscribe "
+        "to our YouTube channel for video updates.",
     ],
 )
 def test_clean_vocab_promo_prose_is_not_advertisement(line: str):

@@ -304,8 +304,9 @@ def find_furniture(line: str) -> VocabHit | None:
         return None
     for reason, pattern, needs in _PATTERNS:
         if _has_needs(folded, needs) and pattern.search(line):
-            # Long prose that merely mentions "copyright" or a photo is still body text.
-            if reason in {"navigation", "caption", "credit"} and words > 40:
+            # Long prose that merely mentions "copyright", a photo or a newsletter is still body
+            # text ("At Appen, we provide … Follow us … subscribe to our YouTube channel …").
+            if reason in {"navigation", "caption", "credit", "advertisement"} and words > 40:
                 continue
             return VocabHit(reason)
     return None
