@@ -1,23 +1,34 @@
-"""The caption check's length bound never drops a pair that rapidfuzz scores at the cut-off."""
+"""The caption check's bound never drops a pair that rapidfuzz scores at the cut-off."""
 
 from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
+from storydesk.steps.clean import repeats
 from storydesk.steps.clean.lines import measure
-from storydesk.steps.clean.repeats import (
-    CAPTION_SIMILARITY,
-    BodySentences,
-    _joined_length,
-    _upper_bounds,
-    sentences,
-)
+from storydesk.steps.clean.repeats import CAPTION_SIMILARITY, BodySentences, sentences, upper_bounds
 
-WORDS = ["the", "mayor", "opened", "new", "bridge", "over", "river", "on", "Monday", "city", "said", "council", "budget", "a", "of", "to"]
+WORDS = [
+    "the",
+    "mayor",
+    "opened",
+    "new",
+    "bridge",
+    "over",
+    "river",
+    "on",
+    "Monday",
+    "city",
+    "said",
+    "council",
+    "budget",
+    "a",
+    "of",
+    "to",
+]
 
 
 def _random_text(rng: random.Random) -> str:
@@ -27,10 +38,18 @@ def _random_text(rng: random.Random) -> str:
 
 
 def _bound(a: str, b: str) -> float:
-    words_a, words_b = set(a.split()), set(b.split())
-    shared = np.array([float(_joined_length(words_a & words_b))])
-    return float(_upper_bounds(float(_joined_length(words_a)), shared,
-                               np.array([float(_joined_length(words_b))]))[0])  # fmt: skip
+    """The bound of ``a`` against ``b`` alone (a page whose only sentence is ``b``)."""
+    words_a, words_b = set(a.split()), frozenset(b.split())
+    if not words_a or not words_b:
+        return 0.0  # rapidfuzz scores a text without words 0; such texts are never scored
+    return float(upper_bounds(words_a, repeats._Index([words_b]))[0])
+
+
+def _random_letters(rng: random.Random) -> str:
+    """Words of a few letters, some non-ASCII (buckets share code points mod 128)."""
+    letters = "abcdeAB\u00e9\u0101\u0180\u0120"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(1, 5))) for _ in range(12)]
+    return " ".join(rng.choice(words) for _ in range(rng.randint(1, 10)))
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -39,6 +58,50 @@ def test_clean_repeats_bound_is_never_below_the_ratio(seed: int):
     for _ in range(400):
         a, b = _random_text(rng), _random_text(rng)
         assert fuzz.token_set_ratio(a, b) <= _bound(a, b) + 1e-9, (a, b)
+        # Close pairs, where the character bound is tight.
+        c, d = _random_letters(rng), _random_letters(rng)
+        assert fuzz.token_set_ratio(c, d) <= _bound(c, d) + 1e-9, (c, d)
+
+
+def test_clean_repeats_bound_is_the_same_against_many_sentences():
+    rng = random.Random(3)
+    texts = [_random_letters(rng) for _ in range(30)]
+    index = repeats._Index([frozenset(t.split()) for t in texts])
+    for query in texts[:10]:
+        together = upper_bounds(set(query.split()), index)
+        assert together.tolist() == pytest.approx([_bound(query, t) for t in texts])
+
+
+def test_clean_repeats_bound_rules_out_unrelated_sentences():
+    # The word-set lengths alone let this pair through (similar lengths, nothing shared).
+    a = "Storm hits the coast of the northern region with heavy rain"
+    b = "Critics said the bridge was too expensive for a city of its size"
+    assert fuzz.token_set_ratio(a, b) < _bound(a, b) < CAPTION_SIMILARITY
+
+
+_SPLIT_PLAIN = repeats._SENTENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One two three four five. Six seven eight nine ten.",
+        'He said "yes." Then they left the room at once quietly.',
+        "It ended (again.) And then it all started over once more.",
+        "Wait... What happened here in the old town last night?",
+        "Really?! Yes, that is what the five people said.",
+        "No gap.Here the words touch and no split is made at all.",
+        "Ends with a stop.",
+        "Many   spaces.   Between the sentences of this line here.",
+        "Curly quote.\u201d And more words follow this quote right here.",
+        "Number. 2024 was the year the bridge opened to all the traffic.",
+        "…… …. A lot of dots before these five words.",
+        "",
+    ],
+)
+def test_clean_repeats_sentences_split_as_the_look_behind_pattern(text: str):
+    expected = tuple(s for s in _SPLIT_PLAIN.split(text) if len(s.split()) >= 5)
+    assert sentences(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -76,9 +139,12 @@ def test_clean_repeats_verdict_matches_scoring_every_sentence(query: str, own: i
     body = [measure(i, text) for i, text in enumerate(BODY)]
     line = measure(own, query)
     others = [s for b in body if b.index != own for s in sentences(b.text)]
-    expected = process.extractOne(
-        query, others, scorer=fuzz.token_set_ratio, score_cutoff=CAPTION_SIMILARITY
-    ) is not None
+    expected = (
+        process.extractOne(
+            query, others, scorer=fuzz.token_set_ratio, score_cutoff=CAPTION_SIMILARITY
+        )
+        is not None
+    )
     assert BodySentences(body).repeated_by(line) == expected
 
 

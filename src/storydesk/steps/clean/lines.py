@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from itertools import repeat
 from operator import itemgetter
 from typing import TypeVar
 
@@ -100,14 +101,21 @@ def measure(index: int, text: str) -> Line:
 
 def shape_of(text: str) -> LineShape:
     """The shape fields of ``Line`` for one stripped line, in field order."""
-    words = _WORD.findall(text)
-    n = len(words)
     lower = text.lower()
-    tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
-    if not text.isascii():  # an ASCII line has no CJK characters: skip the scan
+    if text.isascii():
+        # Without regular expressions (see ``_ASCII_WORDS``); an ASCII line has no CJK characters.
+        words = list(filter(None, map(str.lstrip, text.translate(_ASCII_WORDS).split(),
+                                      repeat(_NOT_FIRST))))  # fmt: skip
+        key = " ".join(lower.translate(_ASCII_WORDISH).split())
+        n = len(words)
+    else:
+        words = _WORD.findall(text)
+        key = " ".join(_WORDISH.findall(lower))
+        n = len(words)
         cjk = len(_CJK.findall(text))
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
+    tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
     function = sum(map(FUNCTION_WORDS.__contains__, tokens))
     capital = sum(map(str.isupper, map(_FIRST, words)))  # a found word is never empty
     end = text.rstrip(_CLOSERS + " ")
@@ -124,14 +132,31 @@ def shape_of(text: str) -> LineShape:
     tail = end.rsplit(" ", 1)[-1].lower()
     dangling = not terminal and tail in DANGLING_WORDS and n >= 12
     return (
-        n, function_ratio, capital / n if n else 0.0, terminal, tokens,
-        " ".join(_WORDISH.findall(lower)),  # ``normalise(text)``
+        n, function_ratio, capital / n if n else 0.0, terminal, tokens, key,  # ``normalise(text)``
         prose, headline_like, dangling,
     )  # fmt: skip
 
 
 _WORDISH = re.compile(r"\w+")
 _FIRST = itemgetter(0)
+# ``_WORD`` and ``_WORDISH`` on an ASCII line, without a regular expression (``str.translate`` has
+# a fast path for ASCII text): ``_WORD`` finds, in each run of its word class (letters, digits,
+# "_", "'", ".", "-"; "’" is not ASCII), the rest of the run from its first letter, which is the
+# run with its leading ``_NOT_FIRST`` characters stripped; ``_WORDISH`` finds the runs of letters,
+# digits and "_". Every other ASCII character becomes a space, so ``split`` yields the runs
+# (tests/test_clean_plain_fastpaths.py checks both against the expressions on every ASCII
+# character and on tricky lines).
+_NOT_FIRST = "0123456789_'.-"
+
+
+def _ascii_table(keep: Callable[[str], bool]) -> dict[int, int]:
+    """A ``str.translate`` table of every ASCII character: itself where ``keep``, else a space.
+    Every character has an entry: a missing one costs a KeyError inside ``translate``."""
+    return {i: i if keep(chr(i)) else 32 for i in range(128)}
+
+
+_ASCII_WORDS = _ascii_table(lambda c: c.isalnum() or c in _NOT_FIRST)
+_ASCII_WORDISH = _ascii_table(lambda c: c.isalnum() or c == "_")
 # ``shape_of``, cached: a pure function of the text.
 line_shape = text_cache(shape_of)
 

@@ -38,8 +38,11 @@ _BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+\w", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # A line of 20+ characters, then a line whose first letter is not an ASCII capital: a superset of
 # the breaks ``wrap_width`` needs (20 leaves room for tabs expanded to more columns). The next
-# line is only looked at, so that it can start a match of its own.
-_CONTINUED = re.compile(r"^[^\n]{20,}\n(?=\s*[^\W\d_A-Z])", re.MULTILINE)
+# line is only looked at, so that it can start a match of its own. The pattern opens with the
+# line break, which ``re`` finds by a plain character scan, and looks back for the 20 characters
+# (``^[^\n]{20,}\n`` with re.MULTILINE finds the same breaks, trying every position of the
+# page; tests/test_clean_unwrap_fastpaths.py checks both count the same).
+_CONTINUED = re.compile(r"\n(?<=[^\n]{20}\n)(?=\s*[^\W\d_A-Z])")
 _LOWER_COMMA = re.compile(r",\s+[a-z]")
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-$")
 # Compound heads that keep their hyphen across a break ("well-\nknown", "self-\ndefence").
@@ -54,17 +57,53 @@ _COMPOUND_HEADS = frozenset(
 
 @dataclass(slots=True)
 class _Row:
-    """One input line with what the join rules read off it."""
+    """One input line with what the join rules read off it.
+
+    ``blocked``, ``words`` and ``last_lower`` cost a few regular expressions each and are read
+    only for lines long enough to be wrapped, and their neighbours: they are computed on first
+    use (``_details``), not for every line of every page the screen in ``unwrap_lines`` lets by.
+    """
 
     text: str  # stripped
     width: int  # length with its indentation, trailing spaces dropped
-    blocked: bool  # a line never joined: blank, list item, table row, heading, byline
     terminal: bool  # ends a sentence
     lower_start: bool  # starts with a lower-case letter: continues a sentence
     first_word: int  # length of its first word (what would have had to fit on the line above)
-    words: int
     tokens: int  # whitespace-separated tokens: prose has several, a CSS class name has one
-    last_lower: bool  # its last word is in lower case ("won the"), as in a sentence cut in two
+    detail: tuple[bool, int, bool] | None = None  # (blocked, words, last_lower), once computed
+
+    @property
+    def blocked(self) -> bool:
+        """A line never joined: blank, list item, table row, heading, byline."""
+        return (self.detail or self._details())[0]
+
+    @property
+    def words(self) -> int:
+        """The number of words (letter runs)."""
+        return (self.detail or self._details())[1]
+
+    @property
+    def last_lower(self) -> bool:
+        """Its last word is in lower case ("won the"), as in a sentence cut in two."""
+        return (self.detail or self._details())[2]
+
+    def _details(self) -> tuple[bool, int, bool]:
+        text = self.text
+        words = _WORD.findall(text)
+        blocked = (
+            not text
+            or bool(_LIST.match(text))
+            # Every gap ``_TABLE_GAP`` matches holds a tab or two spaces: most lines have neither.
+            or (("\t" in text or "  " in text) and bool(_TABLE_GAP.search(text)))
+            or text.count("|") >= 2
+            or bool(_BYLINE.match(text) and len(words) <= 6)
+            or _heading(text, words)
+            # A short label ("Tags:", "sammievee says:" under a comment), never a sentence's end.
+            or (text.endswith(":") and len(text.split()) <= 3)
+        )
+        end = text.rstrip(_CLOSERS + " ")
+        self.detail = (blocked, len(words), bool(words) and words[-1].islower() and end == text)
+        return self.detail
 
 
 def unwrap_lines(text: str) -> str:
@@ -119,7 +158,8 @@ def wrap_width(rows: list[_Row]) -> int | None:
     filled, breaks, lower = [0] * size, [0] * size, [0] * size
     candidates: set[int] = set()
     for a, b in zip(rows, rows[1:], strict=False):
-        if a.blocked or b.blocked or a.tokens < MIN_TOKENS or a.width < MIN_WIDTH * FULL:
+        # The cheap tests first: ``blocked`` is computed on first use (see ``_Row``).
+        if a.tokens < MIN_TOKENS or a.width < MIN_WIDTH * FULL or a.blocked or b.blocked:
             continue
         if MIN_WIDTH <= a.width <= MAX_WIDTH:
             candidates.add(a.width)
@@ -154,31 +194,15 @@ def wrap_width(rows: list[_Row]) -> int | None:
 
 
 def _row(line: str) -> _Row:
-    expanded = line.expandtabs().rstrip()
     text = line.strip()
     end = text.rstrip(_CLOSERS + " ")
-    words = _WORD.findall(text)
-    first = text.split(None, 1)[0] if text else ""
-    blocked = (
-        not text
-        or bool(_LIST.match(text))
-        or bool(_TABLE_GAP.search(text))
-        or text.count("|") >= 2
-        or bool(_BYLINE.match(text) and len(words) <= 6)
-        or _heading(text, words)
-        # A short label ("Tags:", "sammievee says:" under a comment), never the end of a sentence.
-        or (text.endswith(":") and len(text.split()) <= 3)
-    )
     return _Row(
         text=text,
-        width=len(expanded),
-        blocked=blocked,
+        width=len(line.expandtabs().rstrip()),
         terminal=bool(end) and end[-1] in _TERMINAL,
         lower_start=text[:1].islower(),
-        first_word=len(first),
-        words=len(words),
+        first_word=len(text.split(None, 1)[0]) if text else 0,
         tokens=len(text.split()),
-        last_lower=bool(words) and words[-1].islower() and end == text,
     )
 
 
