@@ -282,3 +282,38 @@ def test_clean_fastpaths_lower_case_adds_no_whitespace():
         code for code in range(sys.maxunicode + 1)
         if not chr(code).isspace() and any(ch.isspace() for ch in chr(code).lower())
     ]  # fmt: skip
+
+
+def _ascii_columns_by_expressions(text: str) -> tuple[float, float, float, float]:
+    """Digit and symbol ratios, quote and glued count of an ASCII line by the expressions."""
+    from storydesk.steps.clean import line_features as lf
+
+    chars = len(text) or 1
+    return (
+        len(lf._DIGIT.findall(text)) / chars if text else 0.0,
+        len(lf._SYMBOL.findall(text)) / chars if text else 0.0,
+        float(lf._QUOTE.search(text) is not None),
+        float(len(lf._GLUED.findall(text))),
+    )
+
+
+def _random_ascii(count: int) -> list[str]:
+    import random
+
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in range(128)] + ["ab", "Cd", "xY", "aaBb", "12", '"']
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50))) for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [chr(code) for code in range(128)]
+    + [f"ab{chr(code)}d" for code in range(128)]
+    + ["abCdeFg", "abCdEfGh", "aaBbCcDd", "xxYyyZz", 'say "hi"', "Price: $12 | 3/4 @home #x"]
+    + _random_ascii(300),
+)  # fmt: skip
+def test_clean_fastpaths_ascii_class_columns_match_the_expressions(text: str):
+    from storydesk.steps.clean import line_features as lf
+
+    row = lf.text_columns(measure(0, text))
+    assert (row[8], row[9], row[17], row[18]) == _ascii_columns_by_expressions(text)

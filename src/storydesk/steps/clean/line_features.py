@@ -77,6 +77,35 @@ _URL_LITERALS = ("://", "www.", ".com", "@")
 _DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
 
 
+
+def _ascii_classes() -> bytes:
+    """A ``bytes.translate`` table giving each ASCII character its class for ``columns_of``:
+    "d" a digit, "s" a ``_SYMBOL``, "q" a quote, "l" and "U" the lower- and upper-case letters of
+    ``_GLUED``, "." anything else."""
+    table = bytearray(b"." * 256)
+    for code in range(128):
+        char = chr(code)
+        if _DIGIT.match(char):
+            table[code] = ord("d")
+        elif _SYMBOL.match(char):
+            table[code] = ord("s")
+        elif char in _QUOTES:
+            table[code] = ord("q")
+        elif "a" <= char <= "z":
+            table[code] = ord("l")
+        elif "A" <= char <= "Z":
+            table[code] = ord("U")
+    return bytes(table)
+
+
+# On an ASCII line one ``bytes.translate`` gives every character's class, and ``count`` on the
+# class string replaces the digit/symbol, quote and glued-capital scans: ``_GLUED`` is the class
+# run "llUl", and ``findall`` of a fixed-width pattern and ``count`` both take the leftmost
+# non-overlapping occurrences (tests/test_clean_plain_fastpaths.py checks every ASCII character
+# and random lines against the expressions).
+_ASCII_CLASSES = _ascii_classes()
+
+
 @dataclass(slots=True)
 class PageLayout:
     """What the rule pass found about a page: the body region and the cuts at its tail.
@@ -132,9 +161,17 @@ def columns_of(
     ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
     chars = len(text)
     end = text.rstrip()[-1:]
-    # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
-    marks = _DIGIT_OR_SYMBOL.findall(text)
-    digits = sum(map(str.isdecimal, marks))
+    if text.isascii():
+        classes = text.encode().translate(_ASCII_CLASSES)
+        digits, symbols = classes.count(b"d"), classes.count(b"s")
+        quote, glued = b"q" in classes, classes.count(b"llUl")
+    else:
+        # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
+        marks = _DIGIT_OR_SYMBOL.findall(text)
+        digits = sum(map(str.isdecimal, marks))
+        symbols = len(marks) - digits
+        quote = _QUOTE.search(text) is not None
+        glued = len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0
     return (
         math.log1p(n),
         math.log1p(chars),
@@ -145,7 +182,7 @@ def columns_of(
         function_ratio,
         capital_ratio,
         digits / chars if chars else 0.0,
-        (len(marks) - digits) / chars if chars else 0.0,
+        symbols / chars if chars else 0.0,
         float(text.count(". ") + text.count("? ") + text.count("! ") + terminal),
         float(text[:1].islower()),
         float(prose),
@@ -153,8 +190,8 @@ def columns_of(
         float(dangling),
         sum(map(len, tokens)) / n if n else 0.0,
         float("|" in text),
-        float(_QUOTE.search(text) is not None),
-        float(len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0),
+        float(quote),
+        float(glued),
         # Each branch of ``_URL`` holds one of these literals: most lines hold none.
         float(any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None),
     )
