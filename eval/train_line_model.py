@@ -35,7 +35,6 @@ from storydesk.steps.clean.line_features import FEATURE_NAMES, line_features
 from storydesk.steps.clean.line_model import MODEL_PATH, LineModel
 from storydesk.steps.clean.page_choice import learn_floor, page_confidence
 from storydesk.steps.clean.plain import analyse_page, clean_plain_text, model_decides
-from storydesk.steps.clean.unwrap import unwrap_lines
 
 FOLDS = 5
 MIN_BLOCK = 2  # aligned runs shorter than this are chance matches of common words
@@ -92,8 +91,7 @@ def line_labels(lines: Sequence[str], gold: str) -> tuple[np.ndarray, np.ndarray
 
 def page_rows(page: Page, text: str | None = None) -> PageRows:
     """Features, labels and weights of one aeb page."""
-    # The text the cleaner judges: hard-wrapped paragraphs joined first, as in clean_plain_text.
-    analysis = analyse_page(unwrap_lines(visible_text(page.html) if text is None else text))
+    analysis = analyse_page(visible_text(page.html) if text is None else text)
     lines = analysis.layout.lines
     y, sizes = line_labels([line.text for line in lines], page.gold)
     gold_size = max(len(word_tokens(page.gold)), 50)
@@ -192,7 +190,7 @@ def fold_models(rows: Sequence[PageRows], folds: int = FOLDS) -> dict[str, LineM
 def page_outcome(text: str, gold: str, model: LineModel) -> tuple[float, float, float]:
     """One page: the model's confidence in what it keeps, and the F1 of the model's output
     (without a page floor) and of the rules' output."""
-    layout = analyse_page(unwrap_lines(text)).layout
+    layout = analyse_page(text).layout
     free = np.array(model_decides(layout), dtype=bool)
     probability = model.probability(line_features(layout)) if layout.lines else np.zeros(0)
     words = np.array([line.words for line in layout.lines], dtype=float)
