@@ -84,3 +84,46 @@ def test_onebyte_shape_of_random_lines_matches_the_expressions(text: str):
 def test_onebyte_other_scripts_keep_the_expressions(text: str):
     assert onebyte.encode(text) is None
     assert _fields(text) == _word_fields_by_expressions(text)
+
+
+def _columns_by_expressions(text: str) -> tuple[float, ...]:
+    """Digit and symbol ratios, sentences, mean word length, quote and glued count of ``text`` by
+    the expressions and ``str.count``."""
+    from storydesk.steps.clean import line_features as lf
+
+    chars = len(text) or 1
+    tokens = [word.lower() for word in lines._WORD.findall(text)]
+    sentences = sum(text.count(mark + " ") for mark in ".?!")
+    return (
+        len(lf._DIGIT.findall(text)) / chars if text else 0.0,
+        len(lf._SYMBOL.findall(text)) / chars if text else 0.0,
+        float(sentences + shape_of(text)[3]),
+        sum(len(token) for token in tokens) / len(tokens) if tokens else 0.0,
+        float(lf._QUOTE.search(text) is not None),
+        float(len(lf._GLUED.findall(text))),
+    )
+
+
+def _columns(text: str) -> tuple[float, ...]:
+    from storydesk.steps.clean.line_features import columns_of
+
+    row = columns_of(text, *shape_of(text))
+    return row[8], row[9], row[10], row[15], row[17], row[18]
+
+
+@pytest.mark.parametrize("char", list(onebyte.CHARS))
+@pytest.mark.parametrize("form", ["{}", "ab{}d", "{} x", "ab{}Cd", "x{} {}Ab. Cd? E! F", "1{}2"])
+def test_onebyte_columns_of_every_character_match_the_expressions(char: str, form: str):
+    text = form.format(char, char)
+    assert _columns(text) == _columns_by_expressions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _TRICKY
+    + ["abCdeFg «x» • y", "Wait… what? Yes! No. ", "“Quoted.” Then: ©2024 @home", "x. . ? ! y"]
+    + _random_lines(400)
+    + ["Привет, мир. Это Москва 12", "Ünïcode ć and — «q» | x. y"],
+)  # fmt: skip
+def test_onebyte_columns_of_random_lines_match_the_expressions(text: str):
+    assert _columns(text) == _columns_by_expressions(text)

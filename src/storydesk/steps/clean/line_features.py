@@ -24,6 +24,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from storydesk.steps.clean import onebyte
 from storydesk.steps.clean.line_overlap import overlaps
 from storydesk.steps.clean.lines import Line
 
@@ -78,32 +79,31 @@ _DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
 
 
 
-def _ascii_classes() -> bytes:
-    """A ``bytes.translate`` table giving each ASCII character its class for ``columns_of``:
-    "d" a digit, "s" a ``_SYMBOL``, "q" a quote, "l" and "U" the lower- and upper-case letters of
-    ``_GLUED``, "." anything else."""
-    table = bytearray(b"." * 256)
-    for code in range(128):
-        char = chr(code)
-        if _DIGIT.match(char):
-            table[code] = ord("d")
-        elif _SYMBOL.match(char):
-            table[code] = ord("s")
-        elif char in _QUOTES:
-            table[code] = ord("q")
-        elif "a" <= char <= "z":
-            table[code] = ord("l")
-        elif "A" <= char <= "Z":
-            table[code] = ord("U")
-    return bytes(table)
+def _class_of(char: str) -> str:
+    """The class of a character for ``columns_of``: "d" a digit, "s" a ``_SYMBOL``, "q" a quote,
+    "Q" both (« and »), "l" and "U" the lower- and upper-case letters of ``_GLUED``, "p" a sentence's last mark
+    (".", "?", "!"), " " the space, "." anything else."""
+    if _DIGIT.match(char):
+        return "d"
+    if _SYMBOL.match(char):
+        return "Q" if char in _QUOTES else "s"
+    if char in _QUOTES:
+        return "q"
+    if _GLUED_LOWER.match(char):
+        return "l"
+    if _GLUED_UPPER.match(char):
+        return "U"
+    return "p" if char in ".?!" else " " if char == " " else "."
 
 
-# On an ASCII line one ``bytes.translate`` gives every character's class, and ``count`` on the
-# class string replaces the digit/symbol, quote and glued-capital scans: ``_GLUED`` is the class
-# run "llUl", and ``findall`` of a fixed-width pattern and ``count`` both take the leftmost
-# non-overlapping occurrences (tests/test_clean_plain_fastpaths.py checks every ASCII character
-# and random lines against the expressions).
-_ASCII_CLASSES = _ascii_classes()
+_GLUED_LOWER, _GLUED_UPPER = re.compile("[a-z]"), re.compile("[A-Z]")
+# On a line of ``onebyte.CHARS`` (one byte per character) one ``bytes.translate`` gives every
+# character's class, and ``count`` on the class string replaces the digit/symbol, quote and
+# glued-capital scans and the sentence-end counts: ``_GLUED`` is the class run "llUl", ". ", "? "
+# and "! " are "p ", and ``findall`` of a fixed-width pattern and ``count`` both take the leftmost
+# non-overlapping occurrences (tests/test_clean_plain_fastpaths.py and test_clean_plain_onebyte.py
+# check every character of the map and random lines against the expressions).
+_CLASSES = onebyte.table(_class_of)
 
 
 @dataclass(slots=True)
@@ -161,10 +161,13 @@ def columns_of(
     ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
     chars = len(text)
     end = text.rstrip()[-1:]
-    if text.isascii():
-        classes = text.encode().translate(_ASCII_CLASSES)
-        digits, symbols = classes.count(b"d"), classes.count(b"s")
-        quote, glued = b"q" in classes, classes.count(b"llUl")
+    data = onebyte.encode(text)
+    if data is not None:
+        classes = data.translate(_CLASSES)
+        both = classes.count(b"Q")  # symbols that are quotes
+        digits, symbols = classes.count(b"d"), classes.count(b"s") + both
+        quote, glued = both > 0 or b"q" in classes, classes.count(b"llUl")
+        sentences = classes.count(b"p ")
     else:
         # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
         marks = _DIGIT_OR_SYMBOL.findall(text)
@@ -172,6 +175,7 @@ def columns_of(
         symbols = len(marks) - digits
         quote = _QUOTE.search(text) is not None
         glued = len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0
+        sentences = text.count(". ") + text.count("? ") + text.count("! ")
     return (
         math.log1p(n),
         math.log1p(chars),
@@ -183,12 +187,12 @@ def columns_of(
         capital_ratio,
         digits / chars if chars else 0.0,
         symbols / chars if chars else 0.0,
-        float(text.count(". ") + text.count("? ") + text.count("! ") + terminal),
+        float(sentences + terminal),
         float(text[:1].islower()),
         float(prose),
         float(headline_like),
         float(dangling),
-        sum(map(len, tokens)) / n if n else 0.0,
+        len("".join(tokens)) / n if n else 0.0,
         float("|" in text),
         float(quote),
         float(glued),
