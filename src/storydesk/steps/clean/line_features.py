@@ -76,6 +76,7 @@ _URL = re.compile(r"https?://|www\.|\.com\b|@\w")
 _URL_LITERALS = ("://", "www.", ".com", "@")
 # ``_DIGIT`` and ``_SYMBOL`` in one class: one scan counts both (tests check the counts agree).
 _DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
+_log1p = math.log1p
 
 
 
@@ -158,7 +159,8 @@ def columns_of(
     tokens: tuple[str, ...], key: str, prose: bool, headline_like: bool, dangling: bool,
 ) -> tuple[float, ...]:  # fmt: skip
     """``text_columns`` from the text and its shape fields in ``lines.LineShape`` order (so
-    ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
+    ``columns_of(text, *shape_of(text))`` needs no ``Line``); flags and counts are bools and ints,
+    equal to their floats."""
     chars = len(text)
     end = text.rstrip()[-1:]
     data = onebyte.encode(text)
@@ -176,28 +178,30 @@ def columns_of(
         quote = _QUOTE.search(text) is not None
         glued = len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0
         sentences = text.count(". ") + text.count("? ") + text.count("! ")
+    # Flags stay bools: ``pack_row`` packs every column as a float64 (True as 1.0) and a
+    # ``float`` call per flag would cost more than the rest of the tuple.
     return (
-        math.log1p(n),
-        math.log1p(chars),
-        float(terminal),
-        float(end == ":"),
-        float(end == ","),
-        float(end in _QUOTES),
+        _log1p(n),
+        _log1p(chars),
+        terminal,
+        end == ":",
+        end == ",",
+        end in _QUOTES,
         function_ratio,
         capital_ratio,
         digits / chars if chars else 0.0,
         symbols / chars if chars else 0.0,
-        float(sentences + terminal),
-        float(text[:1].islower()),
-        float(prose),
-        float(headline_like),
-        float(dangling),
+        sentences + terminal,
+        text[:1].islower(),
+        prose,
+        headline_like,
+        dangling,
         len("".join(tokens)) / n if n else 0.0,
-        float("|" in text),
-        float(quote),
-        float(glued),
+        "|" in text,
+        quote,
+        glued,
         # Each branch of ``_URL`` holds one of these literals: most lines hold none.
-        float(any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None),
+        any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None,
     )
 
 

@@ -104,13 +104,21 @@ def measure(index: int, text: str) -> Line:
 
 def shape_of(text: str) -> LineShape:
     """The shape fields of ``Line`` for one stripped line, in field order."""
-    data = onebyte.encode(text)
+    data: bytes | None
+    if text.isascii():
+        data, decode = text.encode(), _ascii_decode
+    else:
+        data, decode = onebyte.encode(text), onebyte.decode
     if data is not None:
         # One byte per character: the word classes by ``bytes.translate`` (see ``_TOKENS``); no
         # character of ``onebyte.CHARS`` is CJK.
-        decode = _ascii_decode if text.isascii() else onebyte.decode
-        tokens = tuple(filter(None, map(str.lstrip, decode(data.translate(_TOKENS)).split(),
-                                        repeat(_NOT_FIRST))))  # fmt: skip
+        runs = decode(data.translate(_TOKENS)).split()
+        openings = data.translate(_OPENINGS)
+        if openings.startswith(b"0") or b" 0" in openings:
+            # A run opens with a digit, "_" or a mark: the word is its rest from the first letter.
+            tokens = tuple(filter(None, map(str.lstrip, runs, repeat(_NOT_FIRST))))
+        else:
+            tokens = tuple(runs)
         key = " ".join(decode(data.translate(_WORDISH_LOWER)).split())
         n = len(tokens)
         starts = data.translate(_STARTS, _NOT_FIRST_BYTES)
@@ -158,16 +166,18 @@ def _is(pattern: str) -> Callable[[str], bool]:
 # rest of the run from its first letter: the run with its leading ``_NOT_FIRST`` characters
 # stripped. ``_TOKENS`` takes every word-class character to its lower case (one character of the
 # word class again, with the same start) and every other character to a space, so ``split``
-# yields the runs and ``lstrip`` the lower-cased words; ``_WORDISH_LOWER`` does the same for
-# ``_WORDISH`` on the lower-cased line. ``_STARTS`` deletes the ``_NOT_FIRST`` characters and
-# gives a word's possible first character "U" (upper case) or "l" (else): the runs left are the
-# words, so " U" and a leading "U" count the capitalised ones (tests/test_clean_plain_onebyte.py
-# checks the tables on every character and the shapes on random lines against the expressions).
+# yields the runs and ``lstrip`` the lower-cased words (not needed when no run of ``_OPENINGS``
+# opens with "0"); ``_WORDISH_LOWER`` does the same for ``_WORDISH`` on the lower-cased line.
+# ``_STARTS`` deletes the ``_NOT_FIRST`` characters and gives a word's possible first character
+# "U" (upper case) or "l" (else): the runs left are the words, so " U" and a leading "U" count
+# the capitalised ones (tests/test_clean_plain_onebyte.py checks the tables on every character
+# and the shapes on random lines against the expressions).
 _in_word, _starts_word = _is(_WORD_CLASS), _is(_WORD_START)
 _NOT_FIRST = "".join(c for c in onebyte.CHARS if _in_word(c) and not _starts_word(c))
 _NOT_FIRST_BYTES = onebyte.encode(_NOT_FIRST) or b""
 _TOKENS = onebyte.table(lambda c: c.lower() if _in_word(c) else " ")
 _WORDISH_LOWER = onebyte.table(lambda c: c.lower() if _is(r"\w")(c) else " ")
+_OPENINGS = onebyte.table(lambda c: ("0" if c in _NOT_FIRST else "a") if _in_word(c) else " ")
 _STARTS = onebyte.table(lambda c: ("U" if c.isupper() else "l") if _starts_word(c) else " ")
 # ``shape_of``, cached: a pure function of the text.
 line_shape = text_cache(shape_of)
