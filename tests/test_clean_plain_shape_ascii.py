@@ -1,4 +1,4 @@
-"""``shape_of`` on ASCII lines (``str.translate`` and ``split``) equals the regular-expression path."""
+"""``shape_of`` on ASCII lines (``bytes.translate`` and ``split``) equals the regular-expression path."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from storydesk.steps.clean.lines import shape_of
 
 def _word_fields_by_expressions(text: str) -> tuple[object, ...]:
     """Words, function and capital ratios, tokens and key of ``text`` by ``_WORD`` and
-    ``_WORDISH``: the non-ASCII path, taken by appending an em space (whitespace, no word)."""
+    ``_WORDISH``: the expression path, taken by appending an em space (whitespace, no word, not
+    in ``onebyte.CHARS``)."""
     shape = shape_of(text + "\u2003")
     assert tuple(map(str.lower, lines._WORD.findall(text))) == shape[4]
     assert " ".join(lines._WORDISH.findall(text.lower())) == shape[5]
@@ -48,9 +49,10 @@ def test_ascii_tables_agree_with_the_expressions_on_every_character(code: int):
     char = chr(code)
     in_word = lines._WORD.fullmatch("a" + char) is not None
     # A character is kept, or becomes a space (which ``split`` drops like any whitespace).
-    assert (lines._ASCII_WORDS[code] != 32) == in_word
-    assert (lines._ASCII_WORDISH[code] != 32) == (lines._WORDISH.fullmatch(char) is not None)
-    assert lines._ASCII_WORDS[code] in (code, 32) and lines._ASCII_WORDISH[code] in (code, 32)
+    assert (lines._TOKENS[code] != 32) == in_word
+    assert (lines._WORDISH_LOWER[code] != 32) == (lines._WORDISH.fullmatch(char) is not None)
+    lower = ord(char.lower())
+    assert lines._TOKENS[code] in (lower, 32) and lines._WORDISH_LOWER[code] in (lower, 32)
     # A word starts at a letter: exactly the word-class characters not in ``_NOT_FIRST``.
     starts = lines._WORD.fullmatch(char) is not None
     assert starts == (in_word and char not in lines._NOT_FIRST)

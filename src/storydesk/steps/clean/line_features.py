@@ -24,6 +24,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from storydesk.steps.clean import onebyte
 from storydesk.steps.clean.line_overlap import overlaps
 from storydesk.steps.clean.lines import Line
 
@@ -75,35 +76,35 @@ _URL = re.compile(r"https?://|www\.|\.com\b|@\w")
 _URL_LITERALS = ("://", "www.", ".com", "@")
 # ``_DIGIT`` and ``_SYMBOL`` in one class: one scan counts both (tests check the counts agree).
 _DIGIT_OR_SYMBOL = re.compile(r"[\d" + _SYMBOL.pattern[1:])
+_log1p = math.log1p
 
 
 
-def _ascii_classes() -> bytes:
-    """A ``bytes.translate`` table giving each ASCII character its class for ``columns_of``:
-    "d" a digit, "s" a ``_SYMBOL``, "q" a quote, "l" and "U" the lower- and upper-case letters of
-    ``_GLUED``, "." anything else."""
-    table = bytearray(b"." * 256)
-    for code in range(128):
-        char = chr(code)
-        if _DIGIT.match(char):
-            table[code] = ord("d")
-        elif _SYMBOL.match(char):
-            table[code] = ord("s")
-        elif char in _QUOTES:
-            table[code] = ord("q")
-        elif "a" <= char <= "z":
-            table[code] = ord("l")
-        elif "A" <= char <= "Z":
-            table[code] = ord("U")
-    return bytes(table)
+def _class_of(char: str) -> str:
+    """The class of a character for ``columns_of``: "d" a digit, "s" a ``_SYMBOL``, "q" a quote,
+    "Q" both (« and »), "l" and "U" the lower- and upper-case letters of ``_GLUED``, "p" a sentence's last mark
+    (".", "?", "!"), " " the space, "." anything else."""
+    if _DIGIT.match(char):
+        return "d"
+    if _SYMBOL.match(char):
+        return "Q" if char in _QUOTES else "s"
+    if char in _QUOTES:
+        return "q"
+    if _GLUED_LOWER.match(char):
+        return "l"
+    if _GLUED_UPPER.match(char):
+        return "U"
+    return "p" if char in ".?!" else " " if char == " " else "."
 
 
-# On an ASCII line one ``bytes.translate`` gives every character's class, and ``count`` on the
-# class string replaces the digit/symbol, quote and glued-capital scans: ``_GLUED`` is the class
-# run "llUl", and ``findall`` of a fixed-width pattern and ``count`` both take the leftmost
-# non-overlapping occurrences (tests/test_clean_plain_fastpaths.py checks every ASCII character
-# and random lines against the expressions).
-_ASCII_CLASSES = _ascii_classes()
+_GLUED_LOWER, _GLUED_UPPER = re.compile("[a-z]"), re.compile("[A-Z]")
+# On a line of ``onebyte.CHARS`` (one byte per character) one ``bytes.translate`` gives every
+# character's class, and ``count`` on the class string replaces the digit/symbol, quote and
+# glued-capital scans and the sentence-end counts: ``_GLUED`` is the class run "llUl", ". ", "? "
+# and "! " are "p ", and ``findall`` of a fixed-width pattern and ``count`` both take the leftmost
+# non-overlapping occurrences (tests/test_clean_plain_fastpaths.py and test_clean_plain_onebyte.py
+# check every character of the map and random lines against the expressions).
+_CLASSES = onebyte.table(_class_of)
 
 
 @dataclass(slots=True)
@@ -158,13 +159,17 @@ def columns_of(
     tokens: tuple[str, ...], key: str, prose: bool, headline_like: bool, dangling: bool,
 ) -> tuple[float, ...]:  # fmt: skip
     """``text_columns`` from the text and its shape fields in ``lines.LineShape`` order (so
-    ``columns_of(text, *shape_of(text))`` needs no ``Line``)."""
+    ``columns_of(text, *shape_of(text))`` needs no ``Line``); flags and counts are bools and ints,
+    equal to their floats."""
     chars = len(text)
     end = text.rstrip()[-1:]
-    if text.isascii():
-        classes = text.encode().translate(_ASCII_CLASSES)
-        digits, symbols = classes.count(b"d"), classes.count(b"s")
-        quote, glued = b"q" in classes, classes.count(b"llUl")
+    data = onebyte.encode(text)
+    if data is not None:
+        classes = data.translate(_CLASSES)
+        both = classes.count(b"Q")  # symbols that are quotes
+        digits, symbols = classes.count(b"d"), classes.count(b"s") + both
+        quote, glued = both > 0 or b"q" in classes, classes.count(b"llUl")
+        sentences = classes.count(b"p ")
     else:
         # Digits and symbols in one scan; ``\d`` is exactly ``str.isdecimal`` (Unicode class Nd).
         marks = _DIGIT_OR_SYMBOL.findall(text)
@@ -172,28 +177,31 @@ def columns_of(
         symbols = len(marks) - digits
         quote = _QUOTE.search(text) is not None
         glued = len(_GLUED.findall(text)) if _GLUED_AT.search(text) else 0
+        sentences = text.count(". ") + text.count("? ") + text.count("! ")
+    # Flags stay bools: ``pack_row`` packs every column as a float64 (True as 1.0) and a
+    # ``float`` call per flag would cost more than the rest of the tuple.
     return (
-        math.log1p(n),
-        math.log1p(chars),
-        float(terminal),
-        float(end == ":"),
-        float(end == ","),
-        float(end in _QUOTES),
+        _log1p(n),
+        _log1p(chars),
+        terminal,
+        end == ":",
+        end == ",",
+        end in _QUOTES,
         function_ratio,
         capital_ratio,
         digits / chars if chars else 0.0,
         symbols / chars if chars else 0.0,
-        float(text.count(". ") + text.count("? ") + text.count("! ") + terminal),
-        float(text[:1].islower()),
-        float(prose),
-        float(headline_like),
-        float(dangling),
-        sum(map(len, tokens)) / n if n else 0.0,
-        float("|" in text),
-        float(quote),
-        float(glued),
+        sentences + terminal,
+        text[:1].islower(),
+        prose,
+        headline_like,
+        dangling,
+        len("".join(tokens)) / n if n else 0.0,
+        "|" in text,
+        quote,
+        glued,
         # Each branch of ``_URL`` holds one of these literals: most lines hold none.
-        float(any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None),
+        any(map(text.__contains__, _URL_LITERALS)) and _URL.search(text) is not None,
     )
 
 

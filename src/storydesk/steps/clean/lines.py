@@ -15,9 +15,12 @@ from itertools import repeat
 from operator import itemgetter
 from typing import TypeVar
 
+from storydesk.steps.clean import onebyte
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_WORD_START = r"[^\W\d_]"  # a letter
+_WORD_CLASS = r"[\w'’.-]"
+_WORD = re.compile(f"{_WORD_START}{_WORD_CLASS}*", re.UNICODE)
 _CLOSERS = "”\"’')]»›*"
 _TERMINAL = ".!?…:;。！？．"
 # Chinese, Japanese and Korean script: no spaces between words, so words are estimated from
@@ -101,23 +104,35 @@ def measure(index: int, text: str) -> Line:
 
 def shape_of(text: str) -> LineShape:
     """The shape fields of ``Line`` for one stripped line, in field order."""
-    lower = text.lower()
+    data: bytes | None
     if text.isascii():
-        # Without regular expressions (see ``_ASCII_WORDS``); an ASCII line has no CJK characters.
-        words = list(filter(None, map(str.lstrip, text.translate(_ASCII_WORDS).split(),
-                                      repeat(_NOT_FIRST))))  # fmt: skip
-        key = " ".join(lower.translate(_ASCII_WORDISH).split())
-        n = len(words)
+        data, decode = text.encode(), _ascii_decode
+    else:
+        data, decode = onebyte.encode(text), onebyte.decode
+    if data is not None:
+        # One byte per character: the word classes by ``bytes.translate`` (see ``_TOKENS``); no
+        # character of ``onebyte.CHARS`` is CJK.
+        runs = decode(data.translate(_TOKENS)).split()
+        openings = data.translate(_OPENINGS)
+        if openings.startswith(b"0") or b" 0" in openings:
+            # A run opens with a digit, "_" or a mark: the word is its rest from the first letter.
+            tokens = tuple(filter(None, map(str.lstrip, runs, repeat(_NOT_FIRST))))
+        else:
+            tokens = tuple(runs)
+        key = " ".join(decode(data.translate(_WORDISH_LOWER)).split())
+        n = len(tokens)
+        starts = data.translate(_STARTS, _NOT_FIRST_BYTES)
+        capital = starts.count(b" U") + starts.startswith(b"U")
     else:
         words = _WORD.findall(text)
-        key = " ".join(_WORDISH.findall(lower))
+        key = " ".join(_WORDISH.findall(text.lower()))
         n = len(words)
         cjk = len(_CJK.findall(text))
         if cjk > 0.3 * len(text):
             n = max(n, cjk // 2)
-    tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
+        tokens = tuple(map(str.lower, words))  # lower-cased once, for the counts and the features
+        capital = sum(map(str.isupper, map(_FIRST, words)))  # a found word is never empty
     function = sum(map(FUNCTION_WORDS.__contains__, tokens))
-    capital = sum(map(str.isupper, map(_FIRST, words)))  # a found word is never empty
     end = text.rstrip(_CLOSERS + " ")
     terminal = bool(end) and end[-1] in _TERMINAL
     function_ratio = function / n if n else 0.0
@@ -139,24 +154,31 @@ def shape_of(text: str) -> LineShape:
 
 _WORDISH = re.compile(r"\w+")
 _FIRST = itemgetter(0)
-# ``_WORD`` and ``_WORDISH`` on an ASCII line, without a regular expression (``str.translate`` has
-# a fast path for ASCII text): ``_WORD`` finds, in each run of its word class (letters, digits,
-# "_", "'", ".", "-"; "’" is not ASCII), the rest of the run from its first letter, which is the
-# run with its leading ``_NOT_FIRST`` characters stripped; ``_WORDISH`` finds the runs of letters,
-# digits and "_". Every other ASCII character becomes a space, so ``split`` yields the runs
-# (tests/test_clean_plain_fastpaths.py checks both against the expressions on every ASCII
-# character and on tricky lines).
-_NOT_FIRST = "0123456789_'.-"
+_ascii_decode: Callable[[bytes], str] = bytes.decode
 
 
-def _ascii_table(keep: Callable[[str], bool]) -> dict[int, int]:
-    """A ``str.translate`` table of every ASCII character: itself where ``keep``, else a space.
-    Every character has an entry: a missing one costs a KeyError inside ``translate``."""
-    return {i: i if keep(chr(i)) else 32 for i in range(128)}
+def _is(pattern: str) -> Callable[[str], bool]:
+    return lambda char: re.fullmatch(pattern, char) is not None
 
 
-_ASCII_WORDS = _ascii_table(lambda c: c.isalnum() or c in _NOT_FIRST)
-_ASCII_WORDISH = _ascii_table(lambda c: c.isalnum() or c == "_")
+# ``_WORD``, ``_WORDISH`` and the capitals on a line of ``onebyte.CHARS``, without a regular
+# expression. ``_WORD`` finds, in each run of its word class (letters, digits and "_'’.-"), the
+# rest of the run from its first letter: the run with its leading ``_NOT_FIRST`` characters
+# stripped. ``_TOKENS`` takes every word-class character to its lower case (one character of the
+# word class again, with the same start) and every other character to a space, so ``split``
+# yields the runs and ``lstrip`` the lower-cased words (not needed when no run of ``_OPENINGS``
+# opens with "0"); ``_WORDISH_LOWER`` does the same for ``_WORDISH`` on the lower-cased line.
+# ``_STARTS`` deletes the ``_NOT_FIRST`` characters and gives a word's possible first character
+# "U" (upper case) or "l" (else): the runs left are the words, so " U" and a leading "U" count
+# the capitalised ones (tests/test_clean_plain_onebyte.py checks the tables on every character
+# and the shapes on random lines against the expressions).
+_in_word, _starts_word = _is(_WORD_CLASS), _is(_WORD_START)
+_NOT_FIRST = "".join(c for c in onebyte.CHARS if _in_word(c) and not _starts_word(c))
+_NOT_FIRST_BYTES = onebyte.encode(_NOT_FIRST) or b""
+_TOKENS = onebyte.table(lambda c: c.lower() if _in_word(c) else " ")
+_WORDISH_LOWER = onebyte.table(lambda c: c.lower() if _is(r"\w")(c) else " ")
+_OPENINGS = onebyte.table(lambda c: ("0" if c in _NOT_FIRST else "a") if _in_word(c) else " ")
+_STARTS = onebyte.table(lambda c: ("U" if c.isupper() else "l") if _starts_word(c) else " ")
 # ``shape_of``, cached: a pure function of the text.
 line_shape = text_cache(shape_of)
 
