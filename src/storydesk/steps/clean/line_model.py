@@ -102,7 +102,7 @@ class LineModel:
             # (up to 256 trees) is cheaper to build and to read than a pointer-sized one.
             self._byte_value = leaf_value[:, _LOWEST_BIT].ravel()
             index_type = np.uint16 if count <= 256 else np.uint32
-            self._tree_offset = (np.arange(count, dtype=index_type) << 8)[:, None]
+            self._tree_offset = (np.arange(count) * 256).astype(index_type)[:, None]
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         """The raw score (log-odds of "body") of each row."""
