@@ -51,3 +51,15 @@ def test_clean_model_scoring_matches_a_walk(leaves: int):
     model = LineModel(trees, baseline=0.25)
     expected = [0.25 + sum(_walk(tree, row) for tree in trees) for row in x]
     assert model.decision(x) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("leaves", "count"), [(8, 1), (8, 256), (8, 300), (40, 3)])
+def test_clean_model_scoring_sums_trees_in_order(leaves: int, count: int):
+    # The scores are summed tree by tree, as the walk adds them: equal floats, not just close.
+    # 300 byte-wide trees take a 32-bit table index, 256 the 16-bit one.
+    rng = random.Random(count)
+    trees = [_random_tree(rng, rng.randint(2, leaves)) for _ in range(count)]
+    x = np.random.default_rng(count).uniform(0, 1, size=(25, len(FEATURE_NAMES)))
+    model = LineModel(trees, baseline=-0.5)
+    expected = [-0.5 + sum(_walk(tree, row) for tree in trees) for row in x]
+    assert model.decision(x).tolist() == expected

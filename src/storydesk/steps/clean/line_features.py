@@ -18,6 +18,7 @@ import math
 import re
 import struct
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
@@ -50,6 +51,7 @@ _NEIGHBOURS = ("prose", "log_words", "terminal", "removed")
 _OFFSETS = (-2, -1, 1, 2)
 _NEIGHBOUR_FILL = np.array([0.0, 0.0, 0.0, 1.0])  # past the page's edge: no prose, removed
 _RUNS = ("short_run", "prose_run", "window_prose", "window_removed")
+_REACH = max(abs(o) for o in _OFFSETS)
 
 FEATURE_NAMES: tuple[str, ...] = (
     _SHAPE
@@ -62,6 +64,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 _GROUP_INDEX = {reason: i for i, reason in enumerate(REASON_GROUPS)}
+# Where each block of columns starts in ``FEATURE_NAMES``.
+_POSITION_AT = len(_SHAPE)
+_WORD_HOT = slice(_POSITION_AT + len(_POSITION), _POSITION_AT + len(_POSITION) + len(REASON_GROUPS) + 1)
+_RULE_HOT = slice(_WORD_HOT.stop, _WORD_HOT.stop + len(REASON_GROUPS) + 1)
+_RULE_REMOVED = _RULE_HOT.stop
+_NEIGHBOURS_AT = tuple(_RULE_REMOVED + 1 + k * len(_NEIGHBOURS) for k in range(len(_OFFSETS)))
+_RUNS_AT = _NEIGHBOURS_AT[-1] + len(_NEIGHBOURS)
 _SYMBOL = re.compile(r"[|/•·»«>_#*=+<\[\]{}©@]")
 _DIGIT = re.compile(r"\d")
 _QUOTES = "\"“”«»„"
@@ -122,10 +131,12 @@ class PageLayout:
     tail_at: int  # first line of the tail teaser list (or the comment cut)
 
 
-# Row g of ``_ONE_HOT`` is the one-hot row of reason group g; row -1 (no reason) is all zeros.
-_GROUP_OF: dict[str | None, int] = {None: -1}
-_GROUP_OF.update(_GROUP_INDEX)
-_ONE_HOT = np.vstack([np.eye(len(REASON_GROUPS) + 1), np.zeros(len(REASON_GROUPS) + 1)])
+# Reason group g has code g + 1 and row g + 1 of ``_ONE_HOT`` (its one-hot row); code 0 (no
+# reason) is the all-zero row; reasons outside the groups are "other", the last code.
+_GROUP_CODE: dict[str | None, int] = {None: 0}
+_GROUP_CODE.update((reason, g + 1) for reason, g in _GROUP_INDEX.items())
+_OTHER_CODE = len(REASON_GROUPS) + 1
+_ONE_HOT = np.vstack([np.zeros(len(REASON_GROUPS) + 1), np.eye(len(REASON_GROUPS) + 1)])
 
 
 _KEY, _WORDS, _PROSE, _REASON = (attrgetter(name) for name in ("key", "words", "prose", "reason"))
@@ -232,75 +243,90 @@ def line_features(layout: PageLayout) -> np.ndarray:
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
     start, end = layout.region
-    keys = list(map(_KEY, lines))
-    key_count = Counter(keys)
-    repeats, topic, lead, content = overlaps(lines, start, end)
-    shape = np.empty((n, len(_SHAPE)))
+    # Column-major: every column below is written in place as one contiguous run, and the
+    # model reads the matrix column by column (``LineModel.decision``).
+    out = np.empty((n, len(FEATURE_NAMES)), order="F")
+    shape = out[:, : len(_SHAPE)]
     # Per line, only attribute reads and look-ups mapped in C: no Python loop body per line.
     shape[:, _TEXT_COLUMNS] = np.frombuffer(
         b"".join(map(_row_bytes, lines)), dtype=float
     ).reshape(n, len(_TEXT_COLUMNS))
-    shape[:, _COLUMN["teaser_heading"]] = np.fromiter(map(_TEASER, lines), dtype=bool, count=n)
-    shape[:, _COLUMN["comment_heading"]] = np.fromiter(map(_COMMENT, lines), dtype=bool, count=n)
-    shape[:, _COLUMN["page_repeats"]] = (
-        np.fromiter(map(key_count.__getitem__, keys), dtype=np.int64, count=n) > 1
-    )
+    words_count = np.fromiter(map(_WORDS, lines), dtype=np.int64, count=n)
+    # The prose flag is a text column (0.0 or 1.0): no second read of the lines.
+    is_prose = shape[:, _COLUMN["prose"]] > 0
+    repeats, topic, lead, content = overlaps(lines, start, end, words_count, is_prose)
+    shape[:, _COLUMN["teaser_heading"]] = _flags(map(_TEASER, lines))
+    shape[:, _COLUMN["comment_heading"]] = _flags(map(_COMMENT, lines))
+    shape[:, _COLUMN["page_repeats"]] = _repeated(list(map(_KEY, lines)))
     shape[:, _COLUMN["repeats_body"]] = repeats
     shape[:, _COLUMN["topic_overlap"]] = topic
     shape[:, _COLUMN["lead_overlap"]] = lead
-    words = np.fromiter(map(_WORDS, lines), dtype=np.int64, count=n).astype(float)
-    shape[:, _COLUMN["content_ratio"]] = np.divide(
-        content, words, out=np.zeros(n), where=words > 0
-    )
-    other = repeat(len(REASON_GROUPS))
-    word_group = np.fromiter(map(_GROUP_OF.get, layout.word_reasons, other), dtype=np.intp, count=n)
-    rule_group = np.fromiter(
-        map(_GROUP_OF.get, map(_REASON, lines), other), dtype=np.intp, count=n
-    )
-    word_hot = _ONE_HOT[word_group]
-    rule_hot = _ONE_HOT[rule_group]
-    kept = rule_group == -1  # no reason
-    removed = (~kept).astype(float)
-    prose = (np.fromiter(map(_PROSE, lines), dtype=bool, count=n) & kept).astype(float)
+    words = words_count.astype(float)
+    content_ratio = shape[:, _COLUMN["content_ratio"]]
+    content_ratio[:] = 0.0
+    np.divide(content, words, out=content_ratio, where=words > 0)
+    # Reason groups as bytes: 0 no reason, g + 1 group g (``_GROUP_CODE``).
+    other = repeat(_OTHER_CODE)
+    word_group = _codes(map(_GROUP_CODE.get, layout.word_reasons, other))
+    rule_group = _codes(map(_GROUP_CODE.get, map(_REASON, lines), other))
+    out[:, _WORD_HOT] = _ONE_HOT.take(word_group, axis=0)
+    out[:, _RULE_HOT] = _ONE_HOT.take(rule_group, axis=0)
+    kept = rule_group == 0  # no reason
+    removed = out[:, _RULE_REMOVED]
+    np.logical_not(kept, out=removed)
+    prose = (is_prose & kept).astype(float)
 
+    position = out[:, _POSITION_AT : _POSITION_AT + len(_POSITION)]
     index = np.arange(n, dtype=float)
     prose_words = prose * words
     total = prose_words.sum() or 1.0
     before = np.cumsum(prose_words) - prose_words
     after = total - before - prose_words
     distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
-    position = np.column_stack(
-        [
-            index / max(n - 1, 1),
-            ((index >= start) & (index < end)).astype(float),
-            (index < start).astype(float),
-            (index >= end).astype(float),
-            np.log1p(distance),
-            (index >= layout.tail_at).astype(float),
-            (index >= layout.comment_at).astype(float),
-            before / total,
-            after / total,
-            np.full(n, math.log1p(n)),
-            np.full(n, math.log1p(prose_words.sum())),
-        ]
-    )
+    np.divide(index, max(n - 1, 1), out=position[:, 0])
+    np.logical_and(index >= start, index < end, out=position[:, 1])
+    np.less(index, start, out=position[:, 2])
+    np.greater_equal(index, end, out=position[:, 3])
+    np.log1p(distance, out=position[:, 4])
+    np.greater_equal(index, layout.tail_at, out=position[:, 5])
+    np.greater_equal(index, layout.comment_at, out=position[:, 6])
+    np.divide(before, total, out=position[:, 7])
+    np.divide(after, total, out=position[:, 8])
+    position[:, 9] = math.log1p(n)
+    position[:, 10] = math.log1p(prose_words.sum())
+
     log_words = np.log1p(words)
-    terminal = shape[:, 2]
     # The neighbours' columns: the page padded with "nothing there" rows (removed, no words),
-    # then one slice per offset.
-    reach = max(abs(o) for o in _OFFSETS)
-    own = np.column_stack([prose, log_words, terminal, removed])
-    pad = np.tile(_NEIGHBOUR_FILL, (reach, 1))
-    padded = np.vstack([pad, own, pad])
-    neighbours = np.hstack([padded[reach + o : reach + o + n] for o in _OFFSETS])
-    runs = np.column_stack(
-        [
-            np.log1p(_run_lengths(words < 8) * (words < 8)),
-            np.log1p(_run_lengths(prose > 0) * prose),
-            window_mean(prose, 3),
-            window_mean(removed, 3),
-        ]
-    )
-    return np.column_stack(
-        [shape, position, word_hot, rule_hot, removed, neighbours, runs]
-    )
+    # then one block of rows per offset.
+    padded = np.empty((n + 2 * _REACH, len(_NEIGHBOURS)))
+    padded[:_REACH] = padded[n + _REACH :] = _NEIGHBOUR_FILL
+    own = padded[_REACH : n + _REACH]
+    own[:, 0], own[:, 1], own[:, 2], own[:, 3] = prose, log_words, shape[:, 2], removed
+    for at, o in zip(_NEIGHBOURS_AT, _OFFSETS, strict=True):
+        out[:, at : at + len(_NEIGHBOURS)] = padded[_REACH + o : _REACH + o + n]
+    runs = out[:, _RUNS_AT:]
+    short = words < 8
+    np.log1p(_run_lengths(short) * short, out=runs[:, 0])
+    np.log1p(_run_lengths(prose > 0) * prose, out=runs[:, 1])
+    runs[:, 2] = window_mean(prose, 3)
+    runs[:, 3] = window_mean(removed, 3)
+    return out
+
+
+def _flags(values: Iterator[bool]) -> np.ndarray:
+    """Per-line flags as a bool array: ``bytes`` takes bools as 0 and 1, in one C loop."""
+    return np.frombuffer(bytes(values), dtype=bool)
+
+
+def _codes(values: Iterator[int]) -> np.ndarray:
+    """Per-line small codes (0-255) as an index array, built like ``_flags``."""
+    return np.frombuffer(bytes(values), dtype=np.uint8)
+
+
+def _repeated(keys: list[str]) -> np.ndarray:
+    """Per line: whether its key occurs on another line of the page too."""
+    count = Counter(keys)
+    if len(count) == len(keys):
+        return np.zeros(len(keys), dtype=bool)
+    twice = {key for key, seen in count.items() if seen > 1}
+    return _flags(map(twice.__contains__, keys))

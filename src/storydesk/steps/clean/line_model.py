@@ -97,9 +97,12 @@ class LineModel:
         self._width = width
         self._leaf_value = leaf_value
         if self._dtype == np.uint8:
-            # The value of the leaf whose bit is the lowest set bit of each byte, per tree.
+            # The value of the leaf whose bit is the lowest set bit of each byte, per tree: tree
+            # t's table starts at t * 256, so ``(t << 8) | byte`` is the index. A 16-bit index
+            # (up to 256 trees) is cheaper to build and to read than a pointer-sized one.
             self._byte_value = leaf_value[:, _LOWEST_BIT].ravel()
-            self._byte_offset = (np.arange(count, dtype=np.intp) * 256)[:, None]
+            index_type = np.uint16 if count <= 256 else np.uint32
+            self._tree_offset = (np.arange(count) * 256).astype(index_type)[:, None]
 
     def decision(self, features: np.ndarray) -> np.ndarray:
         """The raw score (log-odds of "body") of each row."""
@@ -109,14 +112,25 @@ class LineModel:
         if not len(x) or not self.trees:
             return np.full(len(x), self.baseline)
         count = len(self.trees)
-        # Lines along the last axis throughout: each step works on contiguous runs of lines.
-        passed = np.ascontiguousarray(x.T)[self._test_feature] <= self._test_threshold
+        # Lines along the last axis throughout: each step works on contiguous runs of lines
+        # (``take`` along axis 0 copies whole rows; fancy indexing goes element by element).
+        passed = np.ascontiguousarray(x.T).take(self._test_feature, axis=0) <= self._test_threshold
         # A passed test rules nothing out (all bits set): ``mask | -passed`` in unsigned
-        # arithmetic, which is np.where(passed, full, mask) without its broadcasting cost.
-        ruled_out = self._masks | np.negative(passed[self._split].astype(self._dtype))
-        alive = np.bitwise_and.reduce(ruled_out.reshape(self._width, count, len(x)), axis=0)
+        # arithmetic, which is np.where(passed, full, mask) without its broadcasting cost. On
+        # bytes, the bools are negated as bytes (0 or 255) once per distinct test, before the
+        # split rows are gathered; on 64 bits they are widened after the gather.
         if self._dtype == np.uint8:
-            scores = self._byte_value[self._byte_offset + alive]
+            ruled_out = np.negative(passed.view(np.uint8)).take(self._split, axis=0)
+        else:
+            ruled_out = np.negative(passed.take(self._split, axis=0).astype(self._dtype))
+        ruled_out |= self._masks
+        # The AND over each tree's splits, one in-place AND per split rank (a handful).
+        by_rank = ruled_out.reshape(self._width, count, len(x))
+        alive = by_rank[0]
+        for rank in by_rank[1:]:
+            alive &= rank
+        if self._dtype == np.uint8:
+            scores = self._byte_value.take(self._tree_offset | alive)
         else:  # the lowest set bit alone, a power of two, whose exponent float64 holds exactly
             leaf = np.log2((alive & (~alive + np.uint64(1))).astype(float)).astype(np.intp)
             scores = np.take_along_axis(self._leaf_value, leaf, axis=1)

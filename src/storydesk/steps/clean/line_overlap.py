@@ -14,7 +14,7 @@ words of the page at once: no per-line sets or counters.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from itertools import count as count_from
 from operator import attrgetter
 from typing import NamedTuple
@@ -29,6 +29,7 @@ PAIR_LINE = 4  # words: shorter lines have no word pairs
 LEAD_SHARE = 0.4  # of the body's words: the lead paragraphs
 # Attribute reads mapped in C: no generator step per line.
 _TOKENS, _WORDS, _PROSE = attrgetter("tokens"), attrgetter("words"), attrgetter("prose")
+_FUNCTION_ZERO = dict.fromkeys(FUNCTION_WORDS, 0)
 
 
 def _ratio(hits: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -53,17 +54,23 @@ def _token_ids(lines: Sequence[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarra
     sizes = np.fromiter(map(len, map(_TOKENS, lines)), dtype=np.int64, count=len(lines))
     owner = np.repeat(np.arange(len(lines), dtype=np.int64), sizes)
     # A word's id is the position of its first occurrence (``setdefault`` keeps the first),
-    # found by a dict look-up mapped in C; the ids are then renumbered 0, 1, 2, ...
+    # found by a dict look-up mapped in C; the ids are then renumbered 0, 1, 2, ...: a token
+    # is a first occurrence where its id is its own position, so those positions, in order,
+    # are the distinct words in the dict's order.
     first: dict[str, int] = {}
     at = np.fromiter(map(first.setdefault, flat, count_from()), dtype=np.int64, count=count)
     words = list(first)
     renumber = np.zeros(max(count, 1), dtype=np.int64)
-    renumber[np.fromiter(first.values(), dtype=np.int64, count=len(words))] = np.arange(len(words))
-    # Content words are judged once per distinct word, not per token.
-    long_enough = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) > 3
-    function = np.fromiter(map(FUNCTION_WORDS.__contains__, words), dtype=bool, count=len(words))
+    renumber[np.flatnonzero(at == np.arange(count))] = np.arange(len(words))
+    # Content words are judged once per distinct word, not per token: a function word's
+    # length reads as 0, so "content" is a length above 3.
+    try:
+        lengths = bytes(map(_FUNCTION_ZERO.get, words, map(len, words)))
+    except ValueError:  # a word of 256 characters or more: lengths capped (only > 3 matters)
+        lengths = bytes(map(min, map(_FUNCTION_ZERO.get, words, map(len, words)), repeat(4)))
     ids = renumber[at]
-    return ids, owner, (long_enough & ~function)[ids], max(len(words), 1)
+    is_content = np.frombuffer(lengths, dtype=np.uint8) > 3
+    return ids, owner, is_content[ids], max(len(words), 1)
 
 
 def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, vocab: int) -> np.ndarray:
@@ -78,9 +85,13 @@ def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, voca
     pair_line, code = np.divmod(keys, vocab * vocab)
     pairs = np.bincount(pair_line, minlength=n)
     own = (words[pair_line] >= LONG_LINE).astype(np.int64)
-    long_codes, long_counts = np.unique(code[own == 1], return_counts=True)
+    long_sorted = np.sort(code[own == 1])
     held = np.zeros(len(code), dtype=np.int64)  # how many long lines hold each pair
-    if len(long_codes):
+    if len(long_sorted):
+        # ``np.unique(..., return_counts=True)`` by one sort (see ``distinct``).
+        starts = np.flatnonzero(np.concatenate(([True], long_sorted[1:] != long_sorted[:-1])))
+        long_codes = long_sorted[starts]
+        long_counts = np.diff(np.append(starts, len(long_sorted)))
         at = np.minimum(np.searchsorted(long_codes, code), len(long_codes) - 1)
         held = np.where(long_codes[at] == code, long_counts[at], 0)
     # A long line holds its own pairs: "another" long line means a count above its own one.
@@ -97,19 +108,28 @@ class Overlaps(NamedTuple):
     content: np.ndarray
 
 
-def overlaps(lines: Sequence[Line], start: int, end: int) -> Overlaps:
+def overlaps(
+    lines: Sequence[Line],
+    start: int,
+    end: int,
+    words: np.ndarray | None = None,
+    prose: np.ndarray | None = None,
+) -> Overlaps:
     """The overlap columns of a page (see the module docstring); the body is the prose lines of
-    the region ``[start, end)``."""
+    the region ``[start, end)``. ``words`` and ``prose``, the lines' ``words`` and ``prose``
+    fields as arrays, are read from the lines when not given."""
     n = len(lines)
-    words = np.fromiter(map(_WORDS, lines), dtype=np.int64, count=n)
+    if words is None:
+        words = np.fromiter(map(_WORDS, lines), dtype=np.int64, count=n)
+    if prose is None:
+        prose = np.fromiter(map(_PROSE, lines), dtype=bool, count=n)
     tokens, owner, is_content, size = _token_ids(lines)
     repeats = _pair_repeats(tokens, owner, words, size)
     word, line_of = tokens[is_content], owner[is_content]
     content = np.bincount(line_of, minlength=n).astype(float)
 
-    index = np.arange(n)
-    prose = np.fromiter(map(_PROSE, lines), dtype=bool, count=n)
-    body = prose & (index >= start) & (index < end)
+    body = np.zeros(n, dtype=bool)
+    body[max(start, 0) : max(end, 0)] = prose[max(start, 0) : max(end, 0)]
     # In how many body paragraphs each content word is. A body paragraph's word is "used
     # elsewhere" when two paragraphs hold it; any other line's word when one does.
     in_body = body[line_of]

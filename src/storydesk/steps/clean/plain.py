@@ -13,6 +13,7 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -23,7 +24,7 @@ from storydesk.steps.clean.dated_cards import dated_cards_cut
 from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
 from storydesk.steps.clean.facts import LineFacts, build_line
 from storydesk.steps.clean.joins import split_run_together
-from storydesk.steps.clean.line_features import PageLayout, line_features
+from storydesk.steps.clean.line_features import FEATURE_NAMES, PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
 from storydesk.steps.clean.lines import Line, normalise
 from storydesk.steps.clean.list_vote import introduced_lists, vote_lists
@@ -37,6 +38,8 @@ from storydesk.steps.clean.unwrap import unwrap_lines
 from storydesk.steps.clean.vocab import CREDIT_SUFFIX
 
 _NEIGHBOUR_FURNITURE = frozenset({"caption", "credit", "share", "embed", "gallery"})
+_RULE_REMOVED = FEATURE_NAMES.index("rule_removed")  # 0.0 exactly where a line has no reason
+_WORDS = attrgetter("words")
 
 
 @dataclass(slots=True)
@@ -167,22 +170,24 @@ def clean_plain_text(
         model = load_line_model()
     if isinstance(model, LineModel) and lines:
         free = model_decides(page.layout)
+        free_mask = np.array(free, dtype=bool)
+        features = line_features(page.layout)
         # Only the lines the model decides are scored (the trees are most of the model's cost).
-        rows = np.flatnonzero(free)
+        rows = np.flatnonzero(free_mask)
         probability = np.zeros(len(lines))
-        probability[rows] = model.probability(line_features(page.layout)[rows])
-        keep_mask = (probability >= model.threshold) & np.asarray(free, dtype=bool)
+        probability[rows] = model.probability(features[rows])
+        keep_mask = (probability >= model.threshold) & free_mask
         # A page where the model keeps nothing the rules kept (a short note, or a page where it
         # keeps only menu or tag lines the rules removed) keeps the rules' body; so does a page
         # where the model is unsure of what it keeps (see ``page_choice``).
-        rule_body = [line.reason is None for line in lines]
-        words = np.fromiter((line.words for line in lines), dtype=float, count=len(lines))
+        rule_body = features[:, _RULE_REMOVED] == 0  # the lines without a rule reason
+        words = np.fromiter(map(_WORDS, lines), dtype=float, count=len(lines))
         sure = page_confidence(probability, words, keep_mask) >= confidence_floor(model.meta)
-        kept_rule_body = bool(np.any(keep_mask & np.asarray(rule_body, dtype=bool)))
+        kept_rule_body = bool(np.any(keep_mask & rule_body))
         # The items of one list inside the body take one verdict (see ``list_vote``).
         voted = vote_lists(page.layout, free, probability, keep_mask)
         keep = introduced_lists(page.layout, free, voted).tolist()
-        if sure and (kept_rule_body or not any(rule_body)):
+        if sure and (kept_rule_body or not rule_body.any()):
             for line, body, decide in zip(lines, keep, free, strict=True):
                 if decide:
                     line.reason = None if body else (
