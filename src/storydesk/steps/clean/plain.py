@@ -283,7 +283,20 @@ def _judge_body_lines(lines: list[Line], start: int, end: int, structure: set[in
     recurs as the body's structure (``sections``) is no caption: a caption is said once."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
     longer = _LongerLines(body)
-    sentences = BodySentences(body)
+    # The lines the caption check may be asked about: the loop below only adds reasons, so a
+    # line it reaches the check with passes every test below already (their bounds are
+    # computed together, see ``repeats.BodySentences``).
+    asked = [
+        line
+        for line in lines[start:end]
+        if not line.reason
+        and line.words >= 6
+        and not line.dangling
+        and not (line.prose and line.terminal)
+        and line.index not in structure
+        and not _next_to_furniture(lines, line.index, start, end)
+    ]
+    sentences = BodySentences(body, asked)
     for i in range(start, end):
         line = lines[i]
         if line.reason or i in structure:
