@@ -153,3 +153,31 @@ def test_clean_repeats_finds_a_copied_sentence():
     assert BodySentences(body).repeated_by(measure(9, QUERIES[0]))
     assert not BodySentences(body).repeated_by(measure(9, QUERIES[4]))
     assert not BodySentences([]).repeated_by(measure(9, QUERIES[0]))
+
+
+@pytest.mark.parametrize("chunk", [1, 2 * repeats.BUCKETS * 30, 1 << 20])
+def test_clean_repeats_bounds_together_equal_bounds_alone(chunk: int, monkeypatch):
+    # Chunks of one query, of a few, and all at once (a page's questions bounded together).
+    monkeypatch.setattr(repeats, "_CHUNK_CELLS", chunk)
+    rng = random.Random(7)
+    texts = [_random_letters(rng) for _ in range(30)]
+    index = repeats._Index([frozenset(t.split()) for t in texts])
+    queries = [set(_random_letters(rng).split()) for _ in range(9)]
+    queries += [set(t.split()) for t in texts[:3]]
+    together = repeats.upper_bounds_many(queries, index)
+    assert together.shape == (len(queries), len(texts))
+    for row, words in zip(together, queries, strict=True):
+        assert row.tolist() == upper_bounds(words, index).tolist()
+
+
+@pytest.mark.parametrize("asked", [(), (0, 1, 2, 3, 4), (4, 3), (0, 0)])
+def test_clean_repeats_verdicts_do_not_depend_on_the_lines_announced(asked: tuple[int, ...]):
+    # Announced questions are bounded together; others, and announced lines asked about with
+    # another text under the same index, are bounded alone: the verdicts are the same.
+    body = [measure(i, text) for i, text in enumerate(BODY)]
+    queries = [measure(9 + k, text) for k, text in enumerate(QUERIES)]
+    announced = [queries[k] for k in asked] + [measure(9, QUERIES[3])]
+    sentences = BodySentences(body, announced)
+    alone = [BodySentences(body).repeated_by(line) for line in queries]
+    assert [sentences.repeated_by(line) for line in queries] == alone
+    assert alone == [True, True, True, True, False]  # "A bridge was opened …": a subset

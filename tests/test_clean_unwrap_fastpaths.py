@@ -77,6 +77,9 @@ _LINES = [
     "By the time the rain stopped the river had risen over the banks of the town",
     "Kate Henshaw Is Looking Stunning In New Photos", "Tags:", "sammievee says:",
     "the sentence goes on and on until the", "It ended.", "Two  spaces inside", "\tindented line",
+    'Is It Over? Experts Say "Not Yet"', "Kate Henshaw Is Looking Stunning In New Photos.",
+    "By Jane Doe, with reporting from the wire desk and many other people.", "By Jane Doe.",
+    "Kate Henshaw Is Looking Stunning In New Photos,", "Über Die Stadt Und Das Land Heute",
 ]  # fmt: skip
 
 
@@ -104,3 +107,10 @@ def test_wrap_width_is_the_same_with_every_row_completed_first(width: int):
         assert row.blocked in (True, False)  # computes the details now
     assert wrap_width(lazy) == wrap_width(eager) is not None
     assert "\n" in unwrap_lines(text)  # the menu lines stay lines of their own
+
+
+@pytest.mark.parametrize(
+    "line", ["", "one", "a b c d", "a b c d e", "a b c d e f g h", "a\tb c  d e"]
+)
+def test_row_tokens_answer_the_minimum_as_a_full_count(line: str):
+    assert (_row(line).tokens < unwrap.MIN_TOKENS) == (len(line.split()) < unwrap.MIN_TOKENS)

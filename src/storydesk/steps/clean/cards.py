@@ -17,6 +17,8 @@ shape on both sides (a title-case headline of several words, then a sentence-cas
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from string import ascii_lowercase, ascii_uppercase, digits
 
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 
@@ -27,6 +29,28 @@ from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 _JOIN = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!]))(?=[A-Z][a-z]|A )")
 # The same places, found quickly: a lower-case letter, digit or closer directly before a capital.
 _JOIN_HINT = re.compile(r"[a-z\d?!][A-Z]")
+# The character before a join: every ``_JOIN`` place is the end of one of these matches (its
+# look-behinds end on such a character), and ``re`` scans for a leading class far faster than it
+# tries look-behinds at every position; ``_JOIN.match`` at the end keeps the places ``_JOIN``
+# finds (tests/test_clean_page_fastpaths.py). Matches cannot overlap: the character after one
+# is a capital, which cannot begin the next.
+_BEFORE_JOIN = re.compile(r"[a-z\d?!](?=[A-Z][a-z]|A )")
+
+
+def _hint_class(byte: int) -> int:
+    """The class of one byte in ``_HINT_CLASSES``."""
+    char = chr(byte)
+    if char in ascii_uppercase:
+        return ord("U")
+    return ord("l") if char in ascii_lowercase or char in digits or char in "?!" else ord(" ")
+
+
+# ``_JOIN_HINT`` without a regular expression: every character becomes its class ("l" for
+# ``[a-z\d?!]``, "U" for ``[A-Z]``, else a space) and a hint is "lU" in the classes. A non-ASCII
+# character is encoded as "?" and so counts as "l" (``\d`` matches any script's digits; no
+# non-ASCII character is in ``[A-Z]``): the classes may show a hint the pattern does not find,
+# never miss one (tests/test_clean_cards_glued.py), and the pattern decides those lines.
+_HINT_CLASSES = bytes(map(_hint_class, range(256)))
 _SENTENCE_END = re.compile(r"[.…]\s")  # a headline may ask a question: "Is It Over? Experts Say …"
 _STRIP = "'\"‘’“”:,;()[]"
 
@@ -47,10 +71,9 @@ def _capital_share(words: list[str]) -> float | None:
 
 def glued_card(text: str) -> bool:
     """Whether ``text`` is a title-case headline glued to a sentence-case summary (see module)."""
-    if not _JOIN_HINT.search(text):
-        return False
-    for match in _JOIN.finditer(text):
-        at = match.start()
+    if b"lU" not in text.encode("ascii", "replace").translate(_HINT_CLASSES):
+        return False  # no lower-case letter, digit, "?" or "!" before a capital (see above)
+    for at in join_places(text):
         head, tail = text[:at], text[at:]
         head_words = head.split()
         if len(head_words) < MIN_HEAD_WORDS or _SENTENCE_END.search(head):
@@ -65,3 +88,11 @@ def glued_card(text: str) -> bool:
         if tail_share is not None and tail_share < TAIL_CAPITALS:
             return True
     return False
+
+
+def join_places(text: str) -> Iterator[int]:
+    """Where ``_JOIN`` matches in ``text``, in order (found through ``_BEFORE_JOIN``)."""
+    for before in _BEFORE_JOIN.finditer(text):
+        at = before.end()
+        if _JOIN.match(text, at):  # look-behinds see the text before ``at``
+            yield at

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from string import ascii_lowercase, ascii_uppercase
 
 from storydesk.steps.clean.lines import text_cache
 from storydesk.steps.clean.stopwords import STOPWORDS
@@ -83,15 +84,35 @@ def _split_name(token: str) -> str:
     return token
 
 
+def _letter_class(byte: int) -> int:
+    """The class of one byte in ``_LETTER_CLASSES``."""
+    char = chr(byte)
+    if char in ascii_uppercase:
+        return ord("U")
+    return ord("l") if char in ascii_lowercase else ord(" ")
+
+
+# Each character's class for the pre-screens of ``split_run_together``: "U" for ``[A-Z]``, "l"
+# for ``[a-z]``, a space for anything else (a non-ASCII character is encoded as "?"). Both
+# patterns need a run of these classes, which ``bytes.translate`` and ``in`` find in C: ``_CAPS``
+# four capitals and three lower-case letters, ``_NAME`` a capital and eight lower-case letters
+# (no non-ASCII character is in either set; tests/test_clean_plain_joins.py).
+_LETTER_CLASSES = bytes(map(_letter_class, range(256)))
+_CAPS_RUN = b"UUUUlll"
+_NAME_RUN = b"U" + b"l" * (MIN_NAME + MIN_TAIL - 1)
+
+
 @text_cache
 def split_run_together(text: str) -> str:
     """``text`` with glued link texts split (see the module docstring); otherwise unchanged.
     A pure function of the text, cached: kept lines repeat across a site's pages."""
     # ``sub`` with a template hands it to Python code (``re._subx``) on every call, match or
-    # not; most lines hold no glued capitals, so a ``search`` rules them out first.
-    if _CAPS.search(text):
+    # not; most lines hold no glued capitals, so the classes and a ``search`` rule them out first.
+    classes = text.encode("ascii", "replace").translate(_LETTER_CLASSES)
+    if _CAPS_RUN in classes and _CAPS.search(text):
         text = _CAPS.sub(r"\1 \2", text)
-    return _NAME.sub(_split_match, text)
+        classes = text.encode("ascii", "replace").translate(_LETTER_CLASSES)
+    return _NAME.sub(_split_match, text) if _NAME_RUN in classes else text
 
 
 def _split_match(match: re.Match[str]) -> str:

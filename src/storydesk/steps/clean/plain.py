@@ -13,7 +13,8 @@ import datetime as dt
 from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import attrgetter, contains
 
 import numpy as np
 
@@ -22,7 +23,7 @@ from storydesk.steps.clean.cards import glued_card
 from storydesk.steps.clean.comments import thread_cut
 from storydesk.steps.clean.dated_cards import dated_cards_cut
 from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
-from storydesk.steps.clean.facts import LineFacts, build_line
+from storydesk.steps.clean.facts import LineFacts, line_facts
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import FEATURE_NAMES, PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
@@ -85,24 +86,20 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
     (title, date, byline, translator) is in ``result``. ``clean_plain_text`` then lets the
     learned model have the last word on every line whose reason is not in ``HARD_REASONS``.
     """
-    lines: list[Line] = []
-    facts: list[LineFacts] = []
+    texts = list(filter(None, map(str.strip, text.splitlines())))
     glued: dict[int, Removed] = {}
-    for raw in text.splitlines():
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        index = len(lines)
+    # A glued credit holds a colon: most lines have none and skip the search (found in C).
+    for index in compress(count(), map(contains, texts, repeat(":"))):
+        stripped = texts[index]
         tail_at = max(0, len(stripped) - 100)  # a glued credit is short: search only the end
-        # A glued credit holds a colon: most lines have none near their end and skip the search.
         suffix = CREDIT_SUFFIX.search(stripped, tail_at) if ":" in stripped[tail_at:] else None
         if suffix and suffix.start("credit") > 20:
             # "… apparently fled.archivBild: keystone": keep the sentence, drop the glued credit.
             glued[index] = Removed(suffix.group("credit").strip(), "credit")
-            stripped = stripped[: suffix.start("credit")].rstrip()
-        line, fact = build_line(index, stripped)
-        lines.append(line)
-        facts.append(fact)
+            texts[index] = stripped[: suffix.start("credit")].rstrip()
+    # The lines after the word rules (see ``facts.build_line``), one cached look-up per text.
+    facts = list(map(line_facts, texts))
+    lines = [Line(i, t, *f.fields) for i, t, f in zip(count(), texts, facts)]  # type: ignore[arg-type]
 
     result = CleanedText(text="")
     _classify_by_words(lines, facts, template_lines, result)
@@ -249,19 +246,28 @@ def _classify_by_words(
     """Vocabulary, datelines, bylines and translator credits: furniture a reader knows by its
     words. The lines come with those verdicts (``facts.build_line``); site templates override
     them, and the first translator and byline named are the page's."""
-    for line, fact in zip(lines, facts, strict=True):
-        if template_lines and line.key in template_lines:
-            line.reason, line.date = "template", None
-            line.teaser_heading = line.comment_heading = line.furniture_phrase = False
-            continue
-        if fact.translator and result.translator is None:
-            result.translator = fact.translator
-        if fact.byline and result.byline is None:
-            result.byline = fact.byline
+    named = facts
+    if template_lines:
+        named = []
+        for line, fact in zip(lines, facts, strict=True):
+            if line.key in template_lines:
+                line.reason, line.date = "template", None
+                line.teaser_heading = line.comment_heading = line.furniture_phrase = False
+            else:
+                named.append(fact)  # a template's names are the site's, not the page's
+    if result.translator is None:
+        result.translator = next(filter(None, map(_TRANSLATOR, named)), None)
+    if result.byline is None:
+        result.byline = next(filter(None, map(_BYLINE, named)), None)
+    for line in lines:
         if line.reason is None and line.prose and glued_card(line.text):
             # A headline glued to its summary: another story's card, known by its shape alone
             # (a word verdict: out of the body region's weight, and final, see ``cards``).
             line.reason = "teaser"
+
+
+_TRANSLATOR = attrgetter("translator")
+_BYLINE = attrgetter("byline")
 
 
 def _mark_repeats(lines: list[Line], start: int, end: int, structure: set[int]) -> None:
@@ -288,7 +294,20 @@ def _judge_body_lines(lines: list[Line], start: int, end: int, structure: set[in
     recurs as the body's structure (``sections``) is no caption: a caption is said once."""
     body = [line for line in lines[start:end] if line.prose and not line.reason]
     longer = _LongerLines(body)
-    sentences = BodySentences(body)
+    # The lines the caption check may be asked about: the loop below only adds reasons, so a
+    # line it reaches the check with passes every test below already (their bounds are
+    # computed together, see ``repeats.BodySentences``).
+    asked = [
+        line
+        for line in lines[start:end]
+        if not line.reason
+        and line.words >= 6
+        and not line.dangling
+        and not (line.prose and line.terminal)
+        and line.index not in structure
+        and not _next_to_furniture(lines, line.index, start, end)
+    ]
+    sentences = BodySentences(body, asked)
     for i in range(start, end):
         line = lines[i]
         if line.reason or i in structure:

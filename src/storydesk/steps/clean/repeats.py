@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain, count
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -76,20 +77,19 @@ class _Index:
     """The sentences' words as arrays: which words each holds, and its characters' counts."""
 
     def __init__(self, words: list[frozenset[str]]) -> None:
-        flat = [w for sentence in words for w in sentence]
+        flat = list(chain.from_iterable(words))
         sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
-        vocab = {word: i for i, word in enumerate(dict.fromkeys(flat))}
+        vocab = dict(zip(dict.fromkeys(flat), count()))  # word -> id, in order of first use
         self.vocab = vocab
         # One entry per (sentence, word), sentence by sentence.
         self.word_of = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
         self.sentence_of = np.repeat(np.arange(len(words), dtype=np.intp), sizes)
         self.word_length = np.fromiter(map(len, vocab), dtype=float, count=len(vocab))
         self.count = sizes.astype(float)  # words per sentence
-        self.chars = np.bincount(self.sentence_of, weights=self.word_length[self.word_of],
-                                 minlength=len(words))  # fmt: skip
+        lengths = self.word_length[self.word_of]
+        self.chars = np.bincount(self.sentence_of, weights=lengths, minlength=len(words))
         # Per sentence, how often each bucket of characters occurs in its words (spaces apart).
-        lengths = np.fromiter(map(len, flat), dtype=np.intp, count=len(flat))
-        row = np.repeat(self.sentence_of, lengths)
+        row = np.repeat(self.sentence_of, lengths.astype(np.intp))
         self.hist = np.bincount(row * BUCKETS + _codes("".join(flat)),
                                 minlength=len(words) * BUCKETS).reshape(len(words), BUCKETS)  # fmt: skip
 
@@ -102,25 +102,47 @@ def _joined(chars: np.ndarray, count: np.ndarray) -> np.ndarray:
 def upper_bounds(words: set[str], index: _Index) -> np.ndarray:
     """Upper bounds of ``token_set_ratio`` of a text with word set ``words`` to each sentence of
     ``index`` (see the module docstring)."""
+    return upper_bounds_many([words], index)[0]
+
+
+# Queries are bounded in chunks whose (query, sentence, bucket) comparison holds at most this
+# many cells, so a page with many questions and many sentences keeps a bounded footprint.
+_CHUNK_CELLS = 1 << 20
+
+
+def upper_bounds_many(queries: Sequence[set[str]], index: _Index) -> np.ndarray:
+    """``upper_bounds`` of each word set of ``queries`` (one row each), computed together: one
+    numpy pass for a page's questions instead of one per question."""
     n = len(index.count)
-    ids = [index.vocab[w] for w in words if w in index.vocab]
-    # The (sentence, word) entries of the words the query shares, summed per sentence.
-    wanted = np.zeros(len(index.vocab), dtype=bool)
-    wanted[ids] = True
-    picked = wanted[index.word_of]
-    sentence = index.sentence_of[picked]
-    shared_count = np.bincount(sentence, minlength=n).astype(float)
-    shared_chars = np.bincount(sentence, weights=index.word_length[index.word_of[picked]],
-                               minlength=n)  # fmt: skip
-    query_hist = np.bincount(_codes("".join(words)), minlength=BUCKETS)
-    count_a, count_b = len(words) - shared_count, index.count - shared_count
-    da = _joined(sum(map(len, words)) - shared_chars, count_a)
+    step = max(1, _CHUNK_CELLS // max(1, n * BUCKETS))
+    if len(queries) > step:
+        parts = [upper_bounds_many(queries[k : k + step], index)
+                 for k in range(0, len(queries), step)]  # fmt: skip
+        return np.concatenate(parts)
+    q = len(queries)
+    vocab = index.vocab
+    # The (sentence, word) entries of the words each query shares, summed per query and sentence.
+    wanted = np.zeros((q, len(vocab)), dtype=bool)
+    for k, words in enumerate(queries):
+        wanted[k, [vocab[w] for w in words if w in vocab]] = True
+    query_of, entry = np.nonzero(wanted[:, index.word_of])
+    cell = query_of * n + index.sentence_of[entry]
+    shared_count = np.bincount(cell, minlength=q * n).astype(float).reshape(q, n)
+    shared_chars = np.bincount(cell, weights=index.word_length[index.word_of[entry]],
+                               minlength=q * n).reshape(q, n)  # fmt: skip
+    sizes = np.fromiter(map(len, queries), dtype=float, count=q)[:, None]
+    letters = np.fromiter((sum(map(len, words)) for words in queries), dtype=np.intp, count=q)
+    codes = _codes("".join(chain.from_iterable(queries)))
+    query_hist = np.bincount(np.repeat(np.arange(q, dtype=np.intp), letters) * BUCKETS + codes,
+                             minlength=q * BUCKETS).reshape(q, 1, BUCKETS)  # fmt: skip
+    count_a, count_b = sizes - shared_count, index.count - shared_count
+    da = _joined(letters[:, None] - shared_chars, count_a)
     db = _joined(index.chars - shared_chars, count_b)
     # Character counts of the differences are the texts' counts less the shared words' counts
     # (in every bucket), so the sum of the smaller counts is that of the texts' less the shared
     # characters; the joining spaces are counted apart (a word holds none).
     common = (
-        np.minimum(index.hist, query_hist).sum(axis=1) - shared_chars
+        np.minimum(index.hist, query_hist).sum(axis=2) - shared_chars
         + np.minimum(np.maximum(count_a - 1, 0), np.maximum(count_b - 1, 0))
     )  # fmt: skip
     s = _joined(shared_chars, shared_count)
@@ -132,14 +154,22 @@ def upper_bounds(words: set[str], index: _Index) -> np.ndarray:
 
 
 class BodySentences:
-    """The sentences of a page's body paragraphs, each with the line it comes from."""
+    """The sentences of a page's body paragraphs, each with the line it comes from.
 
-    def __init__(self, body: Sequence[Line]) -> None:
+    ``queries`` are the lines the caller may ask about (``repeated_by``): their bounds are
+    computed together on the first question (``upper_bounds_many``). Any other line is bounded
+    alone when asked about, so the list only has to hold the lines likely to be asked about.
+    """
+
+    def __init__(self, body: Sequence[Line], queries: Sequence[Line] = ()) -> None:
         # Everything is built on the first query: on many pages no line needs the check.
         self._body = body
+        self._queries = queries
         self._texts: list[str] = []
         self._index: _Index | None = None
         self._owner = np.zeros(0, dtype=np.intp)
+        # Per query line index: its text and the sentences whose bound reaches the cut-off.
+        self._candidates: dict[int, tuple[str, list[int]]] = {}
 
     def _build(self) -> _Index:
         """The sentences' index (and, kept aside, their texts and lines)."""
@@ -151,22 +181,40 @@ class BodySentences:
                     self._texts.append(sentence)
             self._index = _Index([frozenset(text.split()) for text in self._texts])
             self._owner = np.array(owners, dtype=np.intp)
+            if self._texts:
+                self._bound(self._queries)
         return self._index
+
+    def _bound(self, queries: Sequence[Line]) -> None:
+        """Bound ``queries`` together; keep, per line, the sentences that may reach the cut-off
+        (not the line's own: a paragraph does not repeat itself)."""
+        asked = [(line, set(line.text.split())) for line in queries]
+        asked = [(line, words) for line, words in asked if words]
+        if not asked:
+            return
+        bounds = upper_bounds_many([words for _, words in asked], self._build())
+        own = np.fromiter((line.index for line, _ in asked), dtype=np.intp, count=len(asked))
+        passing = (bounds >= CAPTION_SIMILARITY - _SLACK) & (self._owner != own[:, None])
+        found: list[list[int]] = [[] for _ in asked]
+        for k, sentence in zip(*np.nonzero(passing), strict=True):
+            found[k].append(int(sentence))
+        for (line, _), candidates in zip(asked, found, strict=True):
+            self._candidates[line.index] = (line.text, candidates)
 
     def repeated_by(self, line: Line) -> bool:
         """Whether ``line`` repeats a sentence of another body line (``token_set_ratio`` at least
         ``CAPTION_SIMILARITY``)."""
-        index = self._build()
+        self._build()
         if not self._texts:
             return False
-        words = set(line.text.split())
-        if not words:
-            return False  # rapidfuzz scores a text without words 0
-        bound = upper_bounds(words, index)
-        candidates = np.flatnonzero(
-            (bound >= CAPTION_SIMILARITY - _SLACK) & (self._owner != line.index)
-        )
-        if not len(candidates):
+        known = self._candidates.get(line.index)
+        if known is None or known[0] != line.text:
+            self._bound([line])
+            known = self._candidates.get(line.index)
+            if known is None:
+                return False  # rapidfuzz scores a text without words 0
+        candidates = known[1]
+        if not candidates:
             return False
         # extractOne scores every candidate in one call (the query is prepared once).
         best = process.extractOne(

@@ -46,6 +46,12 @@ _TIMESTAMP = re.compile(
 )
 _LISTING_REASONS = frozenset({"byline", "dateline"})
 _MONTH_INITIALS = frozenset("JFMASONDjfmasond")
+# The first three letters of ``_DATED``'s months, lower-cased: a line led by a month initial
+# whose first three characters lower-case to none of these cannot match it (its months' other
+# letters match only themselves under re.IGNORECASE; tests/test_clean_plain_structure.py).
+_MONTH_PREFIXES = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+)
 
 
 def _size(words: int) -> int:
@@ -107,7 +113,7 @@ def seed_code(line: Line) -> str | None:
     elif first in _BULLETS:
         lead = "B"
     elif first.isalpha():
-        if first in _MONTH_INITIALS and _DATED.match(text):
+        if first in _MONTH_INITIALS and text[:3].lower() in _MONTH_PREFIXES and _DATED.match(text):
             lead = "N"
         elif ":" in text[:42] and _KEY_COLON.match(text):
             if line.headline_like and line.words > 5:

@@ -61,7 +61,8 @@ class _Row:
 
     ``blocked``, ``words`` and ``last_lower`` cost a few regular expressions each and are read
     only for lines long enough to be wrapped, and their neighbours: they are computed on first
-    use (``_details``), not for every line of every page the screen in ``unwrap_lines`` lets by.
+    use (``_blocked``, ``_details``), not for every line of every page the screen in
+    ``unwrap_lines`` lets by; ``words`` and ``last_lower`` only where a wrap width was found.
     """
 
     text: str  # stripped
@@ -69,41 +70,57 @@ class _Row:
     terminal: bool  # ends a sentence
     lower_start: bool  # starts with a lower-case letter: continues a sentence
     first_word: int  # length of its first word (what would have had to fit on the line above)
-    tokens: int  # whitespace-separated tokens: prose has several, a CSS class name has one
-    detail: tuple[bool, int, bool] | None = None  # (blocked, words, last_lower), once computed
+    # Whitespace-separated tokens, counted up to ``MIN_TOKENS`` + 1 (only ``tokens < MIN_TOKENS``
+    # is ever asked): prose has several, a CSS class name has one.
+    tokens: int
+    block: bool | None = None  # ``blocked``, once computed
+    detail: tuple[int, bool] | None = None  # (words, last_lower), once computed
 
     @property
     def blocked(self) -> bool:
         """A line never joined: blank, list item, table row, heading, byline."""
-        return (self.detail or self._details())[0]
+        if self.block is None:
+            self.block = _blocked(self.text)
+        return self.block
 
     @property
     def words(self) -> int:
         """The number of words (letter runs)."""
-        return (self.detail or self._details())[1]
+        return (self.detail or self._details())[0]
 
     @property
     def last_lower(self) -> bool:
         """Its last word is in lower case ("won the"), as in a sentence cut in two."""
-        return (self.detail or self._details())[2]
+        return (self.detail or self._details())[1]
 
-    def _details(self) -> tuple[bool, int, bool]:
+    def _details(self) -> tuple[int, bool]:
         text = self.text
         words = _WORD.findall(text)
-        blocked = (
-            not text
-            or bool(_LIST.match(text))
-            # Every gap ``_TABLE_GAP`` matches holds a tab or two spaces: most lines have neither.
-            or (("\t" in text or "  " in text) and bool(_TABLE_GAP.search(text)))
-            or text.count("|") >= 2
-            or bool(_BYLINE.match(text) and len(words) <= 6)
-            or _heading(text, words)
-            # A short label ("Tags:", "sammievee says:" under a comment), never a sentence's end.
-            or (text.endswith(":") and len(text.split()) <= 3)
-        )
         end = text.rstrip(_CLOSERS + " ")
-        self.detail = (blocked, len(words), bool(words) and words[-1].islower() and end == text)
+        self.detail = (len(words), bool(words) and words[-1].islower() and end == text)
         return self.detail
+
+
+def _blocked(text: str) -> bool:
+    """``_Row.blocked`` of a stripped line. The line's words are found only when a test needs
+    them: a byline's opening, or a line ending without sentence punctuation (``_heading`` says
+    no to any other), so most prose lines cost no ``_WORD.findall`` here."""
+    if (
+        not text
+        or _LIST.match(text)
+        # Every gap ``_TABLE_GAP`` matches holds a tab or two spaces: most lines have neither.
+        or (("\t" in text or "  " in text) and _TABLE_GAP.search(text))
+        or text.count("|") >= 2
+    ):
+        return True
+    words = _WORD.findall(text) if _BYLINE.match(text) else None
+    if words is not None and len(words) <= 6:
+        return True
+    unended = not text.rstrip(_CLOSERS).endswith(_HEADING_ENDS)
+    if unended and _heading(text, _WORD.findall(text) if words is None else words):
+        return True
+    # A short label ("Tags:", "sammievee says:" under a comment), never a sentence's end.
+    return text.endswith(":") and len(text.split()) <= 3
 
 
 def unwrap_lines(text: str) -> str:
@@ -198,12 +215,15 @@ def _row(line: str) -> _Row:
     end = text.rstrip(_CLOSERS + " ")
     return _Row(
         text=text,
-        width=len(line.expandtabs().rstrip()),
+        width=len((line.expandtabs() if "\t" in line else line).rstrip()),
         terminal=bool(end) and end[-1] in _TERMINAL,
         lower_start=text[:1].islower(),
         first_word=len(text.split(None, 1)[0]) if text else 0,
-        tokens=len(text.split()),
+        tokens=len(text.split(None, MIN_TOKENS)),  # the rest of the line is one more item
     )
+
+
+_HEADING_ENDS = (".", ",", ";", "!", "?")  # a heading never ends on these
 
 
 def _heading(text: str, words: list[str]) -> bool:
@@ -211,7 +231,7 @@ def _heading(text: str, words: list[str]) -> bool:
     capitalised, no sentence end and no comma going on in lower case (as prose naming an
     "Africa Movie Academy Award" does)."""
     long = [w for w in words if len(w) >= 4]
-    if len(long) < 3 or text.rstrip(_CLOSERS).endswith((".", ",", ";", "!", "?")):
+    if len(long) < 3 or text.rstrip(_CLOSERS).endswith(_HEADING_ENDS):
         return False
     capitals = sum(w[0].isupper() for w in long)
     return capitals >= 0.8 * len(long) and not _LOWER_COMMA.search(text)
