@@ -69,7 +69,7 @@ def _slow_match(line: str) -> vocab.VocabHit | None:
         return vocab.VocabHit("teaser")
     for reason, pattern, _ in vocab._PATTERNS:
         if pattern.search(line):
-            if reason in {"navigation", "caption", "credit"} and words > 40:
+            if reason in {"navigation", "caption", "credit", "advertisement"} and words > 40:
                 continue
             return vocab.VocabHit(reason)
     return None

@@ -238,3 +238,32 @@ def test_clean_vocab_fastpaths_long_lines_screen_the_literals_of_every_pattern_t
     prose = " ".join(["The council met on Monday and said the bridge would open"] * 5)
     for line in (prose + " © 2024", prose + " View this post on Instagram", prose + " We use cookies."):
         assert vocab.find_furniture(line) == _reference(line)
+
+
+def test_clean_vocab_fastpaths_anchored_starts_cover_every_branch():
+    # A folded line ``_ANCHORED_FOLDED`` matches opens with three characters of the set, with "("
+    # and then a class, or with a class that only matches decimal digits or whitespace.
+    for opening in _openings_of(vocab._ANCHORED_FOLDED):
+        if opening[0].startswith(_CLASS):
+            assert "CATEGORY_DIGIT" in opening[0] or "CATEGORY_SPACE" in opening[0], opening
+        elif any(atom.startswith(_CLASS) for atom in opening[:3]):
+            assert opening[0] == vocab._ANCHORED_INITIAL, opening
+        else:
+            assert all(len(atom) == 1 and atom != "$" for atom in opening[:3]), opening
+            assert "".join(opening[:3]) in vocab._ANCHORED_STARTS, opening
+    digit, space = re.compile(r"\d"), re.compile(r"\s")
+    assert all(digit.fullmatch(c) is None or c.isdecimal() for c in EVERY)
+    assert all(space.fullmatch(c) is None or c.isspace() for c in EVERY)
+    assert not any(c.isalpha() for c in vocab._ANCHORED_INITIAL + "0 \t")
+
+
+@pytest.mark.parametrize(
+    "line",
+    EXAMPLES + VOCABULARY + _words(3000, 13)
+    + ["(dpa)", "( afp / dpa )", "٣ min read", "\u2003 4 / 9", "\t12 of 40", "cré", "a tweet posted by x",
+       "photo3", "Post shared by Jane", "(", "", "x", "ｗｗｗ.example.com", "Ⅻ of 40", "²3 of 4"],
+)  # fmt: skip
+def test_clean_vocab_fastpaths_anchored_screen_passes_every_match(line: str):
+    for folded in (line, line.lower(), vocab._fold(line)):
+        if vocab._ANCHORED_FOLDED.match(folded):
+            assert vocab._may_anchor(folded), folded

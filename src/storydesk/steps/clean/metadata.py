@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from storydesk.steps.clean.vocab import _fold
+from storydesk.steps.clean.vocab import _fold, _literal_alternation
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -51,7 +51,17 @@ _DATE_PATTERNS = (
 # every position, a case-sensitive one skips a wrong first letter in one comparison. Folding maps
 # every character to one whose case-insensitive matches are the same (tests check every code
 # point), so a hit there is a hit of the original pattern at the same place in the line.
-_DATE_PATTERNS_FOLDED = tuple(re.compile(p.pattern, p.flags & ~re.IGNORECASE) for p in _DATE_PATTERNS)
+# The month names are grouped by first letter there (``vocab._literal_alternation``): ``re`` tries
+# the branches of an alternation one by one at every position, and one group per letter rejects
+# most positions after one comparison. Two names of one length cannot match at one place, and
+# longer names still come first, so the branches match in the same order (tests compare both).
+_MONTH_GROUPED = r"(?P<month>" + _literal_alternation(set(_MONTHS)).pattern + r")\.?"
+_DATE_PATTERNS_FOLDED = tuple(
+    re.compile(p.pattern.replace(_MONTH, _MONTH_GROUPED), p.flags & ~re.IGNORECASE) for p in _DATE_PATTERNS
+)
+# A character every match of each pattern holds ("" for none): the "-" of "2024-10-15", the "."
+# of "15.10.2024". A line without it skips that search (tests check each is a top-level literal).
+_DATE_NEEDS = ("", "", "-", ".")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(\s*[ap]\.?m\.?)?(\s*(uhr|h))?\b|\b\d{1,2}\s*[ap]\.?m\.?", re.I)
 _FILLER = re.compile(
     r"\b(published|updated|posted|last updated|modified|on|at|am|um|le|el|the|mis à jour|publié|"
@@ -67,13 +77,18 @@ _BYLINE = re.compile(
     r"(\s+(and|und|et|y|e|&|,)?\s*[^\W\d_][\w.'’-]*){0,7})\s*[,|•·–—-]?",
     re.I,
 )
+# What a byline's stripped text starts with (``_BYLINE``'s opening words), lower-cased.
+_BYLINE_OPENERS = ("by", "von", "par", "por", "di", "door", "written by", "reporting by", "text:")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _TRANSLATOR = re.compile(r"\b(by|von|par|por)\s+(?P<name>[^\W\d_][^()]{1,60}?)\s*\.?$", re.I)
 
 
 def find_date(text: str) -> tuple[dt.date, re.Match[str]] | None:
     """Find the first calendar date written in ``text`` (day, month and year all present)."""
     folded = _fold(text)
-    for pattern, folded_pattern in zip(_DATE_PATTERNS, _DATE_PATTERNS_FOLDED, strict=True):
+    for pattern, folded_pattern, needs in zip(_DATE_PATTERNS, _DATE_PATTERNS_FOLDED, _DATE_NEEDS, strict=True):
+        if needs not in folded:
+            continue
         for hit in folded_pattern.finditer(folded):
             # The original pattern at the same place: the same match, on the original text.
             match = pattern.match(text, hit.start())
@@ -99,13 +114,22 @@ def parse_dateline(text: str) -> dt.date | None:
         return None
     date, match = found
     rest = text[: match.start()] + " " + text[match.end() :]
+    # Removing times and filler words can only remove or shorten words, never split one (every
+    # removed span starts with a digit or after a word boundary, see the tests): a rest of at most
+    # two words is a dateline without them.
+    if len(_WORD.findall(rest)) <= 2:
+        return date
     rest = _FILLER.sub(" ", _TIME.sub(" ", rest))
-    leftover = re.findall(r"[^\W\d_]{2,}", rest)
-    return date if len(leftover) <= 2 else None
+    return date if len(_WORD.findall(rest)) <= 2 else None
 
 
 def parse_byline(text: str) -> str | None:
     """The author names of a byline ("By Jane Doe and John Roe"), or ``None``."""
+    # Most lines open with another word: ruled out without splitting the line. A non-ASCII
+    # opening takes the regex, whose re.IGNORECASE matches "ı" for "i".
+    head = text.lstrip()[:12]
+    if head.isascii() and not head.lower().startswith(_BYLINE_OPENERS):
+        return None
     if len(text.split()) > 14 or text.rstrip().endswith(("?", "!")):
         return None
     match = _BYLINE.match(text.strip())
