@@ -120,6 +120,18 @@ def test_clean_fastpaths_every_date_pattern_needs_a_year():
     for pattern in metadata._DATE_PATTERNS:
         assert r"(?P<year>(19|20)\d\d)" in pattern.pattern
     assert _YEAR.search("on 12 March 2019") and not _YEAR.search("on 12 March")
+    # dateline_or_byline skips the search on lines holding neither "19" nor "20": every match
+    # opens with one of them.
+    assert _YEAR.pattern.startswith("(?:19|20)")
+
+
+@pytest.mark.parametrize(
+    "line", ["March 2019", "1920s", "12.09.2021", "Jan 1 1899", "at 19:20", "no digits", "2 0 1 9"]
+)
+def test_clean_fastpaths_year_screen_agrees_with_the_search(line: str):
+    assert (("19" in line or "20" in line) and _YEAR.search(line) is not None) == bool(
+        _YEAR.search(line)
+    )
 
 
 def _line(index: int, text: str) -> Line:
