@@ -62,3 +62,34 @@ def test_token_ids_grow_the_position_codes_for_a_long_page():
     assert [np.frombuffer(codes[i], dtype=np.int64)[0] for i in sample] == [
         seeded + i for i in sample
     ]
+
+
+def _reference_repeats(lines: list[Line]) -> list[float]:
+    """``repeats_body`` with sets and counters: the share of a line's distinct word pairs that
+    another long line (15+ words) holds (lines under 4 words have no pairs)."""
+
+    def pairs(line: Line) -> set[tuple[str, str]]:
+        return set(zip(line.tokens, line.tokens[1:], strict=False)) if line.words >= 4 else set()
+
+    held: dict[tuple[str, str], int] = {}
+    for line in lines:
+        if line.words >= 15:
+            for pair in pairs(line):
+                held[pair] = held.get(pair, 0) + 1
+    shares = []
+    for line in lines:
+        own = 1 if line.words >= 15 else 0
+        mine = pairs(line)
+        shares.append(sum(held.get(p, 0) > own for p in mine) / len(mine) if mine else 0.0)
+    return shares
+
+
+@pytest.mark.parametrize("lines", PAGES + [_random_page(5, 80, 30), _random_page(6, 300, 20)])
+@pytest.mark.parametrize("wide", [False, True])
+def test_pair_repeats_match_the_set_counts(lines: list[Line], wide: bool):
+    ids, owner, _, vocab = line_overlap._token_ids(lines)
+    words = np.array([line.words for line in lines], dtype=np.int64)
+    # Any bound above the ids is valid; one of 2**31 leaves too few bits to pack a triple into
+    # an int64, so the rows are sorted instead.
+    shares = line_overlap._pair_repeats(ids, owner, words, 1 << 31 if wide else vocab)
+    assert shares.tolist() == _reference_repeats(lines)

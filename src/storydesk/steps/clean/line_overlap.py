@@ -102,26 +102,31 @@ def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, voca
     """Per line: the share of its distinct word pairs that another long line also holds."""
     n = len(words)
     within = owner[:-1] == owner[1:]
-    pair_line = owner[:-1][within]
-    code = tokens[:-1][within] * vocab + tokens[1:][within]
-    eligible = words[pair_line] >= PAIR_LINE
-    # Distinct (line, pair): a line counts each of its pairs once.
-    keys = distinct(pair_line[eligible] * (vocab * vocab) + code[eligible])
-    pair_line, code = np.divmod(keys, vocab * vocab)
-    pairs = np.bincount(pair_line, minlength=n)
-    own = (words[pair_line] >= LONG_LINE).astype(np.int64)
-    long_sorted = np.sort(code[own == 1])
-    held = np.zeros(len(code), dtype=np.int64)  # how many long lines hold each pair
-    if len(long_sorted):
-        # ``np.unique(..., return_counts=True)`` by one sort (see ``distinct``).
-        starts = np.flatnonzero(np.concatenate(([True], long_sorted[1:] != long_sorted[:-1])))
-        long_codes = long_sorted[starts]
-        long_counts = np.diff(np.append(starts, len(long_sorted)))
-        at = np.minimum(np.searchsorted(long_codes, code), len(long_codes) - 1)
-        held = np.where(long_codes[at] == code, long_counts[at], 0)
-    # A long line holds its own pairs: "another" long line means a count above its own one.
-    hits = np.bincount(pair_line, weights=held > own, minlength=n)
-    return _ratio(hits, pairs.astype(float))
+    within &= (words >= PAIR_LINE)[owner[:-1]]  # lines shorter than PAIR_LINE have no pairs
+    first, second, line = tokens[:-1][within], tokens[1:][within], owner[:-1][within]
+    # The distinct (pair, line) triples sorted pair first: the lines that hold one pair are
+    # one run. Packed into one int64 by shifts when the bits allow (a sort of plain integers),
+    # else sorted as rows.
+    word_bits, line_bits = max(vocab - 1, 1).bit_length(), max(n - 1, 1).bit_length()
+    if 2 * word_bits + line_bits <= 62:
+        keys = distinct((first << (word_bits + line_bits)) | (second << line_bits) | line)
+        line = keys & ((1 << line_bits) - 1)
+        pair = keys >> line_bits
+        new_pair = np.empty(len(keys), dtype=bool)
+        new_pair[:1] = True
+        np.not_equal(pair[1:], pair[:-1], out=new_pair[1:])
+    else:
+        rows = np.unique(np.column_stack((first, second, line)), axis=0)
+        line = rows[:, 2]
+        new_pair = np.ones(len(rows), dtype=bool)
+        new_pair[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 1] != rows[:-1, 1])
+    own = (words >= LONG_LINE)[line]  # the line is a long one: it holds its own pairs
+    # How many long lines hold each pair: the sum of ``own`` over its run.
+    run = np.cumsum(new_pair) - 1
+    held = np.bincount(run, weights=own)[run]
+    # "Another" long line holds the pair: a count above the line's own one.
+    hits = np.bincount(line, weights=held > own, minlength=n)
+    return _ratio(hits, np.bincount(line, minlength=n).astype(float))
 
 
 class Overlaps(NamedTuple):
