@@ -13,9 +13,9 @@ words of the page at once: no per-line sets or counters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import chain, repeat
-from itertools import count as count_from
+import struct
+from collections.abc import Collection, Sequence, Sized
+from itertools import chain, islice
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -29,7 +29,14 @@ PAIR_LINE = 4  # words: shorter lines have no word pairs
 LEAD_SHARE = 0.4  # of the body's words: the lead paragraphs
 # Attribute reads mapped in C: no generator step per line.
 _TOKENS, _WORDS, _PROSE = attrgetter("tokens"), attrgetter("words"), attrgetter("prose")
-_FUNCTION_ZERO = dict.fromkeys(FUNCTION_WORDS, 0)
+_INT64 = struct.Struct("q").pack
+# The function words that are long enough to be content words otherwise: every page's word dict
+# starts with them (codes 0, 1, 2, ...), so a token that is one of them reads its code from the
+# dict where any other token reads a position of the page (``_positions``, from ``_SEEDED`` on).
+_LONG_FUNCTION = sorted(word for word in FUNCTION_WORDS if len(word) > 3)
+_SEEDED = len(_LONG_FUNCTION)
+_SEEDS = dict(zip(_LONG_FUNCTION, map(_INT64, range(_SEEDED)), strict=True))
+_POSITION_CODES: list[bytes] = []
 
 
 def _ratio(hits: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -46,57 +53,80 @@ def distinct(values: np.ndarray) -> np.ndarray:
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
 
 
+def _positions(count: int) -> list[bytes]:
+    """At least ``count`` codes: code ``i`` is ``_SEEDED + i`` as native int64 bytes, the layout
+    ``np.frombuffer(..., dtype=np.int64)`` reads. Made once and grown for a longer page."""
+    if len(_POSITION_CODES) < count:
+        made = len(_POSITION_CODES)
+        _POSITION_CODES.extend(map(_INT64, range(_SEEDED + made, _SEEDED + max(count, 2 * made))))
+    return _POSITION_CODES
+
+
 def _token_ids(lines: Sequence[Line]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Every token of the page as an id (equal words, equal ids), the line it belongs to,
-    whether it is a content word, and the number of distinct words."""
-    flat = list(chain.from_iterable(map(_TOKENS, lines)))
-    count = len(flat)
-    sizes = np.fromiter(map(len, map(_TOKENS, lines)), dtype=np.int64, count=len(lines))
-    owner = np.repeat(np.arange(len(lines), dtype=np.int64), sizes)
-    # A word's id is the position of its first occurrence (``setdefault`` keeps the first),
-    # found by a dict look-up mapped in C; the ids are then renumbered 0, 1, 2, ...: a token
-    # is a first occurrence where its id is its own position, so those positions, in order,
-    # are the distinct words in the dict's order.
-    first: dict[str, int] = {}
-    at = np.fromiter(map(first.setdefault, flat, count_from()), dtype=np.int64, count=count)
-    words = list(first)
-    renumber = np.zeros(max(count, 1), dtype=np.int64)
-    renumber[np.flatnonzero(at == np.arange(count))] = np.arange(len(words))
-    # Content words are judged once per distinct word, not per token: a function word's
-    # length reads as 0, so "content" is a length above 3.
-    try:
-        lengths = bytes(map(_FUNCTION_ZERO.get, words, map(len, words)))
-    except ValueError:  # a word of 256 characters or more: lengths capped (only > 3 matters)
-        lengths = bytes(map(min, map(_FUNCTION_ZERO.get, words, map(len, words)), repeat(4)))
+    whether it is a content word, and the number of ids (the page's distinct words and the long
+    function words, ``_LONG_FUNCTION``)."""
+    per_line = list(map(_TOKENS, lines))
+    owner = np.repeat(np.arange(len(lines), dtype=np.int64), _small_counts(per_line))
+    count = len(owner)
+    # A word's code is the position of its first occurrence (``setdefault`` keeps the first),
+    # found by a dict look-up mapped in C, or its seed code for a long function word; codes are
+    # bytes, so one ``b"".join`` makes them an array (no int object per token, no per-item
+    # conversion). The codes are then renumbered 0, 1, 2, ...: the dict's values, in order, are
+    # the codes of its words in its order.
+    first = _SEEDS.copy()
+    tokens = chain.from_iterable(per_line)
+    at = np.frombuffer(b"".join(map(first.setdefault, tokens, _positions(count))), dtype=np.int64)
+    vocab = len(first)
+    renumber = np.zeros(_SEEDED + count, dtype=np.int64)
+    renumber[np.frombuffer(b"".join(first.values()), dtype=np.int64)] = np.arange(vocab)
     ids = renumber[at]
-    is_content = np.frombuffer(lengths, dtype=np.uint8) > 3
-    return ids, owner, is_content[ids], max(len(words), 1)
+    # Content words are longer than three letters and not function words: the seeded words
+    # (the long function words) are not, the page's other words are when long enough (judged
+    # once per distinct word, all lengths in one ``bytes`` call).
+    is_content = np.zeros(vocab, dtype=bool)
+    np.greater(_small_counts(list(islice(first, _SEEDED, None))), 3, out=is_content[_SEEDED:])
+    return ids, owner, is_content[ids], vocab
+
+
+def _small_counts(items: Collection[Sized]) -> np.ndarray:
+    """``len`` of each item as an array, read from one ``bytes`` call when every length is
+    below 256 (each a byte), else converted one by one."""
+    try:
+        return np.frombuffer(bytes(map(len, items)), dtype=np.uint8)
+    except ValueError:  # a length of 256 or more
+        return np.fromiter(map(len, items), dtype=np.int64, count=len(items))
 
 
 def _pair_repeats(tokens: np.ndarray, owner: np.ndarray, words: np.ndarray, vocab: int) -> np.ndarray:
     """Per line: the share of its distinct word pairs that another long line also holds."""
     n = len(words)
     within = owner[:-1] == owner[1:]
-    pair_line = owner[:-1][within]
-    code = tokens[:-1][within] * vocab + tokens[1:][within]
-    eligible = words[pair_line] >= PAIR_LINE
-    # Distinct (line, pair): a line counts each of its pairs once.
-    keys = distinct(pair_line[eligible] * (vocab * vocab) + code[eligible])
-    pair_line, code = np.divmod(keys, vocab * vocab)
-    pairs = np.bincount(pair_line, minlength=n)
-    own = (words[pair_line] >= LONG_LINE).astype(np.int64)
-    long_sorted = np.sort(code[own == 1])
-    held = np.zeros(len(code), dtype=np.int64)  # how many long lines hold each pair
-    if len(long_sorted):
-        # ``np.unique(..., return_counts=True)`` by one sort (see ``distinct``).
-        starts = np.flatnonzero(np.concatenate(([True], long_sorted[1:] != long_sorted[:-1])))
-        long_codes = long_sorted[starts]
-        long_counts = np.diff(np.append(starts, len(long_sorted)))
-        at = np.minimum(np.searchsorted(long_codes, code), len(long_codes) - 1)
-        held = np.where(long_codes[at] == code, long_counts[at], 0)
-    # A long line holds its own pairs: "another" long line means a count above its own one.
-    hits = np.bincount(pair_line, weights=held > own, minlength=n)
-    return _ratio(hits, pairs.astype(float))
+    within &= (words >= PAIR_LINE)[owner[:-1]]  # lines shorter than PAIR_LINE have no pairs
+    first, second, line = tokens[:-1][within], tokens[1:][within], owner[:-1][within]
+    # The distinct (pair, line) triples sorted pair first: the lines that hold one pair are
+    # one run. Packed into one int64 by shifts when the bits allow (a sort of plain integers),
+    # else sorted as rows.
+    word_bits, line_bits = max(vocab - 1, 1).bit_length(), max(n - 1, 1).bit_length()
+    if 2 * word_bits + line_bits <= 62:
+        keys = distinct((first << (word_bits + line_bits)) | (second << line_bits) | line)
+        line = keys & ((1 << line_bits) - 1)
+        pair = keys >> line_bits
+        new_pair = np.empty(len(keys), dtype=bool)
+        new_pair[:1] = True
+        np.not_equal(pair[1:], pair[:-1], out=new_pair[1:])
+    else:
+        rows = np.unique(np.column_stack((first, second, line)), axis=0)
+        line = rows[:, 2]
+        new_pair = np.ones(len(rows), dtype=bool)
+        new_pair[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 1] != rows[:-1, 1])
+    own = (words >= LONG_LINE)[line]  # the line is a long one: it holds its own pairs
+    # How many long lines hold each pair: the sum of ``own`` over its run.
+    run = np.cumsum(new_pair) - 1
+    held = np.bincount(run, weights=own)[run]
+    # "Another" long line holds the pair: a count above the line's own one.
+    hits = np.bincount(line, weights=held > own, minlength=n)
+    return _ratio(hits, np.bincount(line, minlength=n).astype(float))
 
 
 class Overlaps(NamedTuple):

@@ -15,15 +15,31 @@ rules' verdict stands, as ``page_choice`` lets the rules win on pages where the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, product, repeat
+from operator import and_, attrgetter, is_
 
 import numpy as np
 
 from storydesk.steps.clean.line_features import PageLayout
-from storydesk.steps.clean.structure import shape_code
+from storydesk.steps.clean.lines import Line
+from storydesk.steps.clean.structure import _BULLETS, shape_code
 
 # Openings that make a list: ``N`` enumerated or dated, ``K`` "key: value", ``B`` bullet, ``D``
 # a number (see ``structure.shape_code``). Capitalised or lower-case openings are any sentence's.
 LIST_LEADS = frozenset("NKBD")
+# Openings of a list item other than a digit: "#" and "(" of an enumeration, the bullets.
+_MAY_OPEN_LIST = frozenset("#(") | _BULLETS
+# The first three letters of a month's name as ``_DATED`` matches them (case-insensitive, where
+# "s" also matches "ſ", the long s): tests check the letters against the expression on every
+# code point.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CASES = {"s": "sSſ"}
+_MONTH_STARTS = frozenset(
+    "".join(chars)
+    for month in MONTHS
+    for chars in product(*(_CASES.get(c, c + c.upper()) for c in month))
+)
+_REASON = attrgetter("reason")
 MIN_ITEMS = 3  # three items of one shape make a list, two are chance (as in ``structure``)
 ITEM_GAP = 3  # lines from one item to the next, at most: an answer or a note may sit between
 # The word-weighted mean probability at which a list inside the body stays (the model's threshold
@@ -32,6 +48,23 @@ LIST_FLOOR = 0.4
 # A line that introduces a list is a clause ("The band's 2020 tour dates:"); a shorter one is a
 # label ("Related links:", "Tags:"), which heads teasers as often as body lists.
 INTRO_WORDS = 4
+
+
+def _list_lead(line: Line) -> str:
+    """``shape_code(line)[0]``, or "" for a line whose lead cannot be a list's (``LIST_LEADS``):
+    "N" needs a digit, "#" or "(" first (``_NUMBERED``) or a month's name (``_DATED``), "B" a
+    bullet, "D" a digit and "K" a colon early on. Most lines are told so without the
+    expressions of ``shape_code``."""
+    text = line.text
+    first = text[:1]
+    if (
+        ":" not in text[:42]
+        and first not in _MAY_OPEN_LIST
+        and not first.isdigit()
+        and text[:3] not in _MONTH_STARTS
+    ):
+        return ""
+    return shape_code(line)[0]
 
 
 def list_items(layout: PageLayout, free: Sequence[bool]) -> list[list[int]]:
@@ -45,11 +78,10 @@ def list_items(layout: PageLayout, free: Sequence[bool]) -> list[list[int]]:
     start, end = layout.region[0], min(layout.tail_at, len(lines))
     lists: list[list[int]] = []
     open_lists: dict[str, list[int]] = {}
-    for i in range(start, end):
-        line = lines[i]
-        if line.reason is not None or not free[i]:
-            continue
-        lead = shape_code(line)[0]
+    # The lines the rules keep (no reason) and the model decides, picked in C.
+    kept = map(is_, map(_REASON, lines[start:end]), repeat(None))
+    for i in compress(range(start, end), map(and_, free[start:end], kept)):
+        lead = _list_lead(lines[i])
         if lead not in LIST_LEADS:
             continue
         items = open_lists.get(lead)
