@@ -45,12 +45,12 @@ def test_month_starts_hold_every_case_the_expression_matches():
     assert structure._DATED.pattern.startswith("^(?:" + "|".join(
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
     ) + ")")  # fmt: skip
-    letters = "".join(sorted(set("".join(list_vote.MONTHS))))
+    letters = "".join(sorted(set("".join(list_vote._MONTH_PREFIXES))))
     any_letter = re.compile(f"[{letters}]", re.IGNORECASE).fullmatch
     for char in filter(any_letter, map(chr, range(sys.maxunicode + 1))):
         for letter in letters:
             if not re.fullmatch(letter, char, re.IGNORECASE):
                 continue
-            for month in list_vote.MONTHS:
+            for month in list_vote._MONTH_PREFIXES:
                 for at in (at for at, wanted in enumerate(month) if wanted == letter):
                     assert month[:at] + char + month[at + 1 :] in list_vote._MONTH_STARTS

@@ -22,7 +22,7 @@ import numpy as np
 
 from storydesk.steps.clean.line_features import PageLayout
 from storydesk.steps.clean.lines import Line
-from storydesk.steps.clean.structure import _BULLETS, shape_code
+from storydesk.steps.clean.structure import _BULLETS, _MONTH_PREFIXES, shape_code
 
 # Openings that make a list: ``N`` enumerated or dated, ``K`` "key: value", ``B`` bullet, ``D``
 # a number (see ``structure.shape_code``). Capitalised or lower-case openings are any sentence's.
@@ -32,11 +32,10 @@ _MAY_OPEN_LIST = frozenset("#(") | _BULLETS
 # The first three letters of a month's name as ``_DATED`` matches them (case-insensitive, where
 # "s" also matches "ſ", the long s): tests check the letters against the expression on every
 # code point.
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CASES = {"s": "sSſ"}
 _MONTH_STARTS = frozenset(
     "".join(chars)
-    for month in MONTHS
+    for month in sorted(_MONTH_PREFIXES)
     for chars in product(*(_CASES.get(c, c + c.upper()) for c in month))
 )
 _REASON = attrgetter("reason")
