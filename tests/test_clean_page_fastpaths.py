@@ -8,8 +8,8 @@ from itertools import product
 
 import pytest
 
-from storydesk.steps.clean import cards, structure
-from storydesk.steps.clean.lines import measure
+from storydesk.steps.clean import cards, region, structure
+from storydesk.steps.clean.lines import Line, measure
 
 # Every character the ASCII letters match under re.IGNORECASE, besides themselves ("ſ", "K", …).
 _FOLDED = [c for c in map(chr, range(0x110000)) if re.fullmatch("[a-z]", c, re.IGNORECASE)]
@@ -95,3 +95,30 @@ def test_clean_page_fastpaths_join_places_equal_the_look_behind_pattern(seed: in
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
         expected = [m.start() for m in cards._JOIN.finditer(text)]
         assert list(cards.join_places(text)) == expected, text
+
+
+def _weight_lines(rng: random.Random) -> list[Line]:
+    """Lines of every kind ``region.weight`` tells apart: prose, labels, long unpunctuated runs,
+    Chinese and Japanese sentences, each with or without a furniture reason."""
+    words = ["the", "of", "Mayor", "said", "bridge", "river", "opened", "Monday", "a", "Menu",
+             "市长", "周一", "开放了", "新桥", "。", ".", "!", "2024"]  # fmt: skip
+    lines = []
+    for index in range(600):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        if rng.random() < 0.3:
+            text = "".join(rng.choice(words[10:]) for _ in range(rng.randint(1, 40)))
+        line = measure(index, text + rng.choice(["", ".", "。", " and"]))
+        line.reason = rng.choice([None, None, None, "share", "byline"])
+        lines.append(line)
+    return lines
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_clean_page_fastpaths_inline_weights_equal_weight(seed: int):
+    lines = _weight_lines(random.Random(seed))
+    expected = [region.weight(line) for line in lines]
+    assert region._weights(lines) == expected
+    # Every branch of ``weight`` is met, unspaced sentences and long unpunctuated lines included.
+    assert {region.FURNITURE_COST * -1, region.SHORT_LINE_COST * -1} <= set(expected)
+    assert any(w > 0 and not line.prose for w, line in zip(expected, lines, strict=True))
+    assert any(0 < w < line.words for w, line in zip(expected, lines, strict=True))
