@@ -27,8 +27,6 @@ from storydesk.steps.clean.stopwords import FUNCTION_WORDS
 # two lower-case letters ("MacBook", "AirPods", "SciSpacE"); a dateline's agency joins after ")"
 # ("Hong Kong (CNN Business)A muddled view …"): neither is a join here.
 _JOIN = re.compile(r"(?:(?<=[a-z]{3})|(?<=[\d?!]))(?=[A-Z][a-z]|A )")
-# The same places, found quickly: a lower-case letter, digit or closer directly before a capital.
-_JOIN_HINT = re.compile(r"[a-z\d?!][A-Z]")
 # The character before a join: every ``_JOIN`` place is the end of one of these matches (its
 # look-behinds end on such a character), and ``re`` scans for a leading class far faster than it
 # tries look-behinds at every position; ``_JOIN.match`` at the end keeps the places ``_JOIN``
@@ -45,11 +43,12 @@ def _hint_class(byte: int) -> int:
     return ord("l") if char in ascii_lowercase or char in digits or char in "?!" else ord(" ")
 
 
-# ``_JOIN_HINT`` without a regular expression: every character becomes its class ("l" for
-# ``[a-z\d?!]``, "U" for ``[A-Z]``, else a space) and a hint is "lU" in the classes. A non-ASCII
-# character is encoded as "?" and so counts as "l" (``\d`` matches any script's digits; no
-# non-ASCII character is in ``[A-Z]``): the classes may show a hint the pattern does not find,
-# never miss one (tests/test_clean_cards_glued.py), and the pattern decides those lines.
+# A quick hint of a ``_JOIN`` place, what ``[a-z\d?!][A-Z]`` finds, without a regular
+# expression: every character becomes its class ("l" for ``[a-z\d?!]``, "U" for ``[A-Z]``, else
+# a space) and a hint is "lU" in the classes. A non-ASCII character is encoded as "?" and so
+# counts as "l" (``\d`` matches any script's digits; no non-ASCII character is in ``[A-Z]``): the
+# classes may show a hint the pattern does not find, never miss one
+# (tests/test_clean_page_fastpaths.py), and ``_JOIN`` decides those lines.
 _HINT_CLASSES = bytes(map(_hint_class, range(256)))
 _SENTENCE_END = re.compile(r"[.…]\s")  # a headline may ask a question: "Is It Over? Experts Say …"
 _STRIP = "'\"‘’“”:,;()[]"

@@ -44,6 +44,19 @@ def weight(line: Line) -> float:
     return -SHORT_LINE_COST
 
 
+def _weights(lines: Sequence[Line]) -> list[float]:
+    """``weight`` of each line, its common cases inline (one call per line was most of the
+    cost): furniture, prose, and a line of under seven words, which is neither a sentence of an
+    unspaced script nor long (tests/test_clean_page_fastpaths.py)."""
+    return [
+        -FURNITURE_COST if line.reason
+        else float(line.words) if line.prose
+        else -SHORT_LINE_COST if line.words < 7
+        else weight(line)
+        for line in lines
+    ]  # fmt: skip
+
+
 # A line in a list block (``structure.recurring_blocks``) earns a share of its words, and a
 # little even with none (a table's number cell), where a lone short line costs: list items are
 # content when they repeat an informative shape.
@@ -101,7 +114,7 @@ def _list_region(lines: Sequence[Line]) -> tuple[tuple[int, int], list[float]] |
     when what it adds to the first outweighs the first; otherwise the first run only grows over
     the list blocks that touch it.
     """
-    plain = [weight(line) for line in lines]
+    plain = _weights(lines)
     first = _densest(plain)
     block = recurring_blocks(lines)
     if first is None or not any(block):

@@ -73,25 +73,28 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(raw, dtype=np.uint32).astype(np.intp) & (BUCKETS - 1)
 
 
+_EXACT_FLOAT32 = 1 << 24  # every integer up to this is a float32
+
+
 class _Index:
-    """The sentences' words as arrays: which words each holds, and its characters' counts."""
+    """The sentences' word sets with their sizes and characters' counts (which words two texts
+    share is found per question, on the questions' words alone: see ``upper_bounds_many``)."""
 
     def __init__(self, words: list[frozenset[str]]) -> None:
-        flat = list(chain.from_iterable(words))
-        sizes = np.fromiter(map(len, words), dtype=np.intp, count=len(words))
-        vocab = dict(zip(dict.fromkeys(flat), count()))  # word -> id, in order of first use
-        self.vocab = vocab
-        # One entry per (sentence, word), sentence by sentence.
-        self.word_of = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
-        self.sentence_of = np.repeat(np.arange(len(words), dtype=np.intp), sizes)
-        self.word_length = np.fromiter(map(len, vocab), dtype=float, count=len(vocab))
-        self.count = sizes.astype(float)  # words per sentence
-        lengths = self.word_length[self.word_of]
-        self.chars = np.bincount(self.sentence_of, weights=lengths, minlength=len(words))
+        self.words = words
+        self.count = np.fromiter(map(len, words), dtype=float, count=len(words))  # per sentence
+        # Each sentence's words glued together: its letters, and their count, in one string.
+        glued = list(map("".join, words))
+        lengths = np.fromiter(map(len, glued), dtype=np.intp, count=len(words))
+        self.chars = lengths.astype(float)
         # Per sentence, how often each bucket of characters occurs in its words (spaces apart).
-        row = np.repeat(self.sentence_of, lengths.astype(np.intp))
-        self.hist = np.bincount(row * BUCKETS + _codes("".join(flat)),
-                                minlength=len(words) * BUCKETS).reshape(len(words), BUCKETS)  # fmt: skip
+        row = np.repeat(np.arange(len(words), dtype=np.intp), lengths)
+        hist = np.bincount(row * BUCKETS + _codes("".join(glued)), minlength=len(words) * BUCKETS)
+        # Sums of the smaller counts of a sentence and a query never exceed the sentence's
+        # letters: while those stay below 2**24, float32 holds every partial sum exactly, in
+        # any order of addition (float64 otherwise, exact to 2**53).
+        dtype = np.float32 if len(words) == 0 or lengths.max() < _EXACT_FLOAT32 else np.float64
+        self.hist = hist.astype(dtype).reshape(len(words), BUCKETS)
 
 
 def _joined(chars: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -120,29 +123,39 @@ def upper_bounds_many(queries: Sequence[set[str]], index: _Index) -> np.ndarray:
                  for k in range(0, len(queries), step)]  # fmt: skip
         return np.concatenate(parts)
     q = len(queries)
-    vocab = index.vocab
-    # The (sentence, word) entries of the words each query shares, summed per query and sentence.
+    # Only the queries' words can be shared: the (sentence, word) entries are those of each
+    # sentence's words among them (on aeb, a sixth of the sentences' words).
+    vocab = dict(zip(dict.fromkeys(chain.from_iterable(queries)), count()))  # word -> id
+    asked = frozenset(vocab)
+    kept = list(map(asked.intersection, index.words))
+    sizes_kept = np.fromiter(map(len, kept), dtype=np.intp, count=n)
+    flat = list(chain.from_iterable(kept))
+    word_of = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
+    sentence_of = np.repeat(np.arange(n, dtype=np.intp), sizes_kept)
+    word_length = np.fromiter(map(len, vocab), dtype=float, count=len(vocab))
+    # The entries of the words each query shares, summed per query and sentence.
+    sizes = np.fromiter(map(len, queries), dtype=np.intp, count=q)
     wanted = np.zeros((q, len(vocab)), dtype=bool)
-    for k, words in enumerate(queries):
-        wanted[k, [vocab[w] for w in words if w in vocab]] = True
-    query_of, entry = np.nonzero(wanted[:, index.word_of])
-    cell = query_of * n + index.sentence_of[entry]
+    wanted[np.repeat(np.arange(q, dtype=np.intp), sizes),
+           np.fromiter(map(vocab.__getitem__, chain.from_iterable(queries)), dtype=np.intp,
+                       count=int(sizes.sum()))] = True  # fmt: skip
+    query_of, entry = np.nonzero(wanted[:, word_of])
+    cell = query_of * n + sentence_of[entry]
     shared_count = np.bincount(cell, minlength=q * n).astype(float).reshape(q, n)
-    shared_chars = np.bincount(cell, weights=index.word_length[index.word_of[entry]],
+    shared_chars = np.bincount(cell, weights=word_length[word_of[entry]],
                                minlength=q * n).reshape(q, n)  # fmt: skip
-    sizes = np.fromiter(map(len, queries), dtype=float, count=q)[:, None]
-    letters = np.fromiter((sum(map(len, words)) for words in queries), dtype=np.intp, count=q)
-    codes = _codes("".join(chain.from_iterable(queries)))
-    query_hist = np.bincount(np.repeat(np.arange(q, dtype=np.intp), letters) * BUCKETS + codes,
-                             minlength=q * BUCKETS).reshape(q, 1, BUCKETS)  # fmt: skip
-    count_a, count_b = sizes - shared_count, index.count - shared_count
+    glued = list(map("".join, queries))  # each query's words glued together
+    letters = np.fromiter(map(len, glued), dtype=np.intp, count=q)
+    query_hist = np.bincount(np.repeat(np.arange(q, dtype=np.intp), letters) * BUCKETS
+                             + _codes("".join(glued)), minlength=q * BUCKETS).reshape(q, BUCKETS)  # fmt: skip
+    count_a, count_b = sizes[:, None] - shared_count, index.count - shared_count
     da = _joined(letters[:, None] - shared_chars, count_a)
     db = _joined(index.chars - shared_chars, count_b)
     # Character counts of the differences are the texts' counts less the shared words' counts
     # (in every bucket), so the sum of the smaller counts is that of the texts' less the shared
     # characters; the joining spaces are counted apart (a word holds none).
     common = (
-        np.minimum(index.hist, query_hist).sum(axis=2) - shared_chars
+        _common_letters(index.hist, query_hist) - shared_chars
         + np.minimum(np.maximum(count_a - 1, 0), np.maximum(count_b - 1, 0))
     )  # fmt: skip
     s = _joined(shared_chars, shared_count)
@@ -151,6 +164,13 @@ def upper_bounds_many(queries: Sequence[set[str]], index: _Index) -> np.ndarray:
     by_shared = np.where(s > 0, 200.0 * s / (s + np.minimum(ta, tb)), 0.0)
     subset = (shared_count > 0) & ((count_a == 0) | (count_b == 0))
     return np.where(subset, 100.0, np.maximum(by_indel, by_shared))
+
+
+def _common_letters(hist: np.ndarray, query_hist: np.ndarray) -> np.ndarray:
+    """Per query and sentence, the sum over buckets of the smaller of their counts, summed by
+    a matrix product (BLAS) in the index's dtype: exact, see ``_Index``."""
+    smaller = np.minimum(hist, query_hist.astype(hist.dtype)[:, None, :])
+    return smaller @ np.ones(BUCKETS, dtype=hist.dtype)
 
 
 class BodySentences:
