@@ -8,6 +8,7 @@ import re
 import pytest
 
 from storydesk.steps.clean import metadata
+from tests.clean_references import plain_find_date
 
 
 def _plain_dateline(text: str) -> object:
@@ -32,21 +33,6 @@ def _plain_byline(text: str) -> str | None:
         return None
     name = match.group("name").strip(" ,")
     return name if name[:1].isupper() else None
-
-
-def _plain_find_date(text: str) -> tuple[object, tuple[int, int]] | None:
-    """``find_date`` with the original case-insensitive patterns, every one searched."""
-    for pattern in metadata._DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            month = metadata._MONTHS.get(groups["month"].lower()) if groups.get("month") else None
-            if month is None and groups.get("mnum"):
-                month = int(groups["mnum"])
-            try:
-                return metadata.dt.date(int(groups["year"]), month or 0, int(groups["day"])), match.span()
-            except (TypeError, ValueError):
-                continue
-    return None
 
 
 _MONTH_NAMES = sorted(metadata._MONTHS)
@@ -103,7 +89,7 @@ TRICKY = [
 def test_clean_metadata_fastpaths_dateline_matches_the_plain_parse(text: str):
     assert metadata.parse_dateline(text) == _plain_dateline(text)
     found = metadata.find_date(text)
-    assert ((found[0], found[1].span()) if found else None) == _plain_find_date(text)
+    assert ((found[0], found[1].span()) if found else None) == plain_find_date(text)
 
 
 def test_clean_metadata_fastpaths_removing_times_and_filler_never_adds_a_word():

@@ -15,6 +15,7 @@ from storydesk.steps.clean.line_overlap import overlaps
 from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure, text_cache
 from storydesk.steps.clean.plain import _LongerLines
 from storydesk.steps.clean.stopwords import FUNCTION_WORDS
+from tests.clean_references import slow_furniture
 
 LINES = [
     "View this post on Instagram",
@@ -50,34 +51,9 @@ LINES = [
 ]
 
 
-def _slow_match(line: str) -> vocab.VocabHit | None:
-    """``match_furniture`` without its pre-checks: every pattern searched, in order."""
-    if len(line) > vocab.MAX_FURNITURE_CHARS:
-        return None
-    norm = vocab._norm(line)
-    if not norm:
-        return vocab.VocabHit("navigation", whole_line=True)
-    if len(norm) < 60 and vocab.COMMENT_HEADING.match(norm):
-        return vocab.VocabHit("comment", comment_heading=True)
-    reason = vocab._WHOLE.get(norm)
-    if reason:
-        return vocab.VocabHit(reason, teaser_heading=reason == "teaser", whole_line=True)
-    words = len(norm.split())
-    if words <= 10 and vocab._TEASER_HEADING.match(norm):
-        return vocab.VocabHit("teaser", teaser_heading=True)
-    if words <= 20 and vocab._TEASER_LINK.match(line.strip()):
-        return vocab.VocabHit("teaser")
-    for reason, pattern, _ in vocab._PATTERNS:
-        if pattern.search(line):
-            if reason in {"navigation", "caption", "credit", "advertisement"} and words > 40:
-                continue
-            return vocab.VocabHit(reason)
-    return None
-
-
 @pytest.mark.parametrize("line", LINES + [f"  {line}  " for line in LINES])
 def test_clean_fastpaths_furniture_precheck_changes_no_verdict(line: str):
-    assert vocab.match_furniture(line) == _slow_match(line)
+    assert vocab.match_furniture(line) == slow_furniture(line)
 
 
 def _anchored(pattern: re.Pattern[str]) -> bool:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from storydesk.steps.clean.vocab import _PATTERNS, _fold, _has_needs, match_furniture
+from tests.clean_references import plain_find_date
 
 # One line per pattern that carries literals (and some in odd case), each matched by its regex.
 MATCHING = [
@@ -117,19 +118,6 @@ def test_clean_vocab_fold_keeps_what_patterns_match_per_character(group: str):
 def test_clean_vocab_find_date_on_folded_line_matches_the_plain_search(text: str):
     from storydesk.steps.clean import metadata
 
-    def plain(line: str) -> tuple[object, tuple[int, int]] | None:
-        for pattern in metadata._DATE_PATTERNS:
-            for match in pattern.finditer(line):
-                groups = match.groupdict()
-                month = metadata._MONTHS.get(groups["month"].lower()) if groups.get("month") else None
-                if month is None and groups.get("mnum"):
-                    month = int(groups["mnum"])
-                try:
-                    return metadata.dt.date(int(groups["year"]), month or 0, int(groups["day"])), match.span()
-                except (TypeError, ValueError):
-                    continue
-        return None
-
     found = metadata.find_date(text)
-    assert ((found[0], found[1].span()) if found else None) == plain(text)
+    assert ((found[0], found[1].span()) if found else None) == plain_find_date(text)
     assert found is None or found[1].string == text

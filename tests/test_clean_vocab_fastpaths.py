@@ -9,33 +9,9 @@ import sys
 import pytest
 
 from storydesk.steps.clean import vocab
+from tests.clean_references import slow_furniture
 
 EVERY = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
-
-
-def _reference(line: str) -> vocab.VocabHit | None:
-    """``find_furniture`` as it was before its screens: every rule in order, case-insensitive."""
-    if len(line) > vocab.MAX_FURNITURE_CHARS:
-        return None
-    norm = " ".join(line.strip(" \t:•·|>»«-–—*#.![]()").split()).lower().replace("’", "'")
-    if not norm:
-        return vocab.VocabHit("navigation", whole_line=True)
-    if len(norm) < 60 and vocab.COMMENT_HEADING.match(norm):
-        return vocab.VocabHit("comment", comment_heading=True)
-    reason = vocab._WHOLE.get(norm)
-    if reason:
-        return vocab.VocabHit(reason, teaser_heading=reason == "teaser", whole_line=True)
-    words = len(norm.split())
-    if words <= 10 and vocab._TEASER_HEADING.match(norm):
-        return vocab.VocabHit("teaser", teaser_heading=True)
-    if words <= 20 and vocab._TEASER_LINK.match(line.strip()):
-        return vocab.VocabHit("teaser")
-    for reason, pattern, _ in vocab._PATTERNS:
-        if pattern.search(line):
-            if reason in {"navigation", "caption", "credit", "advertisement"} and words > 40:
-                continue
-            return vocab.VocabHit(reason)
-    return None
 
 
 # Lines each rule takes (and near misses), in odd case, padding and scripts.
@@ -79,7 +55,7 @@ VOCABULARY = [phrase for phrases in vocab._WHOLE_LINE.values() for phrase in phr
     EXAMPLES + VOCABULARY + [p.upper() for p in VOCABULARY] + [f"• {p} »" for p in VOCABULARY] + _words(3000, 7),
 )
 def test_clean_vocab_fastpaths_find_furniture_matches_the_plain_rules(line: str):
-    assert vocab.find_furniture(line) == _reference(line)
+    assert vocab.find_furniture(line) == slow_furniture(line)
 
 
 def test_clean_vocab_fastpaths_random_unicode_lines_match_the_plain_rules():
@@ -87,7 +63,7 @@ def test_clean_vocab_fastpaths_random_unicode_lines_match_the_plain_rules():
     alphabet = EVERY[:0x250] + list("Σςİıſᲂᲄᲅчтое’  :\u0301\u2028")
     for _ in range(3000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 90)))
-        assert vocab.find_furniture(line) == _reference(line), line
+        assert vocab.find_furniture(line) == slow_furniture(line), line
 
 
 def test_clean_vocab_fastpaths_lower_case_commutes_with_strip_and_split():
@@ -237,7 +213,7 @@ def test_clean_vocab_fastpaths_long_lines_screen_the_literals_of_every_pattern_t
     assert "navigation" in vocab._SHORT_ONLY and "embed" not in vocab._SHORT_ONLY
     prose = " ".join(["The council met on Monday and said the bridge would open"] * 5)
     for line in (prose + " © 2024", prose + " View this post on Instagram", prose + " We use cookies."):
-        assert vocab.find_furniture(line) == _reference(line)
+        assert vocab.find_furniture(line) == slow_furniture(line)
 
 
 def test_clean_vocab_fastpaths_anchored_starts_cover_every_branch():
