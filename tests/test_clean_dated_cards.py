@@ -6,7 +6,7 @@ import pytest
 
 from storydesk.steps.clean import clean_plain_text
 from storydesk.steps.clean.dated_cards import dated_cards_cut
-from storydesk.steps.clean.facts import build_line
+from storydesk.steps.clean.facts import build_lines
 
 BODY = [
     "The council voted on Tuesday to close the old bridge for repairs that will take most of "
@@ -46,6 +46,6 @@ def test_clean_dated_cards_cut_needs_three_close_headed_dates(
     cards: int, gap_lines: int, head: str, cut: int | None
 ):
     page = _page(cards, gap_lines, head)
-    lines = [build_line(i, text)[0] for i, text in enumerate(page.splitlines())]
+    lines, _ = build_lines(page.splitlines())
     expected = len(lines) if cut is None else cut
     assert dated_cards_cut(lines, 1, len(lines)) == expected

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from storydesk.steps.clean import joins
-from storydesk.steps.clean.facts import build_line, compute_facts, dateline_or_byline, line_facts
+from storydesk.steps.clean.facts import build_lines, compute_facts, dateline_or_byline, line_facts
 from storydesk.steps.clean.line_features import PageLayout, line_features, pack_row, text_columns
 from storydesk.steps.clean.lines import CACHED_CHARS, Line, measure
 from storydesk.steps.clean.plain import analyse_page
@@ -50,7 +50,8 @@ def _reference(index: int, text: str) -> Line:
 
 @pytest.mark.parametrize("text", LINES)
 def test_clean_facts_line_matches_the_separate_computations(text: str):
-    line, facts = build_line(3, text)
+    lines, all_facts = build_lines(["a", "b", "c", text])
+    line, facts = lines[3], all_facts[3]
     expected = _reference(3, text)
     expected.row = pack_row(*text_columns(measure(3, text)))
     assert line == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storydesk.steps.clean.facts import build_line
+from storydesk.steps.clean.facts import build_lines
 from storydesk.steps.clean.lines import Line
 from storydesk.steps.clean.plain import analyse_page, clean_plain_text
 from storydesk.steps.clean.region import body_region
@@ -13,7 +13,7 @@ from storydesk.steps.clean.structure import recurring_blocks, shape_code
 
 def _lines(texts: list[str]) -> list[Line]:
     """Lines as the rule pass sees them when it looks for the region (word verdicts only)."""
-    return [build_line(i, text)[0] for i, text in enumerate(texts)]
+    return build_lines(texts)[0]
 
 
 MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Travel", "Weather"]

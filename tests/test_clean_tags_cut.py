@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storydesk.steps.clean import clean_plain_text
-from storydesk.steps.clean.facts import build_line
+from storydesk.steps.clean.facts import build_lines
 from storydesk.steps.clean.tags import tags_cut
 
 ITEMS = [f"{n}a etapa: {n + 9} de março – Interlagos" for n in range(1, 9)]
@@ -26,5 +26,5 @@ def test_clean_tags_label_below_a_list_body_ends_it(label: str, cut: bool):
 
 
 def test_clean_tags_label_above_the_body_cuts_nothing():
-    lines = [build_line(i, text)[0] for i, text in enumerate(["Filed under:", *ITEMS])]
+    lines, _ = build_lines(["Filed under:", *ITEMS])
     assert tags_cut(lines, 0, len(lines)) == len(lines)

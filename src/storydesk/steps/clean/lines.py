@@ -61,7 +61,7 @@ class Line:
     furniture_phrase: bool = False  # the whole line is a known furniture phrase ("Menu")
     date: dt.date | None = None  # set on datelines
     # The text-only feature columns (``line_features.text_columns``) as float64 bytes, packed once
-    # per distinct text when the line comes from ``facts.build_line`` (else computed when needed):
+    # per distinct text when the line comes from ``facts.build_lines`` (else computed when needed):
     # a page's rows become one array with one ``b"".join`` and ``np.frombuffer``.
     row: bytes = b""
 

@@ -23,7 +23,7 @@ from storydesk.steps.clean.cards import glued_card
 from storydesk.steps.clean.comments import thread_cut
 from storydesk.steps.clean.dated_cards import dated_cards_cut
 from storydesk.steps.clean.excerpts import mark_excerpts, mark_link_boxes
-from storydesk.steps.clean.facts import LineFacts, line_facts
+from storydesk.steps.clean.facts import LineFacts, build_lines
 from storydesk.steps.clean.joins import split_run_together
 from storydesk.steps.clean.line_features import FEATURE_NAMES, PageLayout, line_features
 from storydesk.steps.clean.line_model import LineModel, load_line_model
@@ -97,9 +97,7 @@ def analyse_page(text: str, template_lines: Collection[str] = ()) -> PageAnalysi
             # "… apparently fled.archivBild: keystone": keep the sentence, drop the glued credit.
             glued[index] = Removed(suffix.group("credit").strip(), "credit")
             texts[index] = stripped[: suffix.start("credit")].rstrip()
-    # The lines after the word rules (see ``facts.build_line``), one cached look-up per text.
-    facts = list(map(line_facts, texts))
-    lines = [Line(i, t, *f.fields) for i, t, f in zip(count(), texts, facts)]  # type: ignore[arg-type]
+    lines, facts = build_lines(texts)  # after the word rules
 
     result = CleanedText(text="")
     _classify_by_words(lines, facts, template_lines, result)
@@ -244,7 +242,7 @@ def _classify_by_words(
     lines: list[Line], facts: list[LineFacts], template_lines: Collection[str], result: CleanedText
 ) -> None:
     """Vocabulary, datelines, bylines and translator credits: furniture a reader knows by its
-    words. The lines come with those verdicts (``facts.build_line``); site templates override
+    words. The lines come with those verdicts (``facts.build_lines``); site templates override
     them, and the first translator and byline named are the page's."""
     named = facts
     if template_lines:
